@@ -1,5 +1,6 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb';
 import type { MediaRelations } from '../anilist/types';
+import { AUTH_UPGRADE_STEP } from '../auth/db-upgrade';
 
 /**
  * The extension's IndexedDB database. Its layout is built by UPGRADE_STEPS: step N turns a
@@ -14,6 +15,8 @@ export interface SequelFinderDbSchema extends DBSchema {
   relations: { key: number; value: MediaRelations };
   /** Small settings and markers by name, for any part of the extension. */
   meta: { key: string; value: unknown };
+  /** The login session under the key `session`. Validated on read; only the background opens it. */
+  auth: { key: string; value: unknown };
 }
 
 export type SequelFinderDb = IDBPDatabase<SequelFinderDbSchema>;
@@ -43,6 +46,7 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
       db.createObjectStore('meta');
     },
   },
+  AUTH_UPGRADE_STEP,
 ];
 
 export const DB_VERSION = latestVersion(UPGRADE_STEPS);
