@@ -24,7 +24,8 @@ function canSee(user: FakeUser, context: ResolverContext): boolean {
   return !user.private || context.viewer?.id === user.id;
 }
 
-// NOTE: both validation messages follow AniList's Laravel-style wording but were not recorded.
+// NOTE: the validation messages here and in resolveMediaListCollection follow AniList's Laravel-style
+// wording but were not recorded.
 function requireUserArgument(args: { userId?: number | null; userName?: string | null }): void {
   if (args.userId == null && !args.userName) {
     throw validationError('userId', 'The user id field is required when user name is not present.');
@@ -58,41 +59,40 @@ export type PageListArgs = CollectionQueryArgs & {
   mediaId_not_in?: number[] | null;
 };
 
-function matchesIdFilters(entry: FakeListEntry, args: PageListArgs): boolean {
+/** Applies the entry filters of Page.mediaList that the fake supports. */
+function matchesPageListFilters(entry: FakeListEntry, args: PageListArgs): boolean {
   if (args.id != null && entry.id !== args.id) return false;
   if (args.mediaId != null && entry.mediaId !== args.mediaId) return false;
   if (args.mediaId_in && !args.mediaId_in.includes(entry.mediaId)) return false;
   if (args.mediaId_not_in?.includes(entry.mediaId)) return false;
+  if (args.status && entry.status !== args.status) return false;
+  if (args.status_in && !args.status_in.includes(entry.status)) return false;
+  if (args.status_not && entry.status === args.status_not) return false;
+  if (args.status_not_in?.includes(entry.status)) return false;
   return true;
 }
 
 /**
  * Returns the entries that Page.mediaList pages over: one user's entries of `type` (both types
- * when absent), ordered by entry id. The owner rules are those of MediaListCollection, and the
- * entries pass through `buildCollection`, so private entries and status filters apply the same way.
- * Page.mediaList without a user is rejected, although AniList also serves it by media or by followed users.
+ * when absent) that match the id, media id and status filters, ordered by entry id. The owner
+ * rules are those of MediaListCollection, and private entries are left out unless the viewer owns
+ * the list. Entries hidden from status lists are included. `sort` and the date, notes and
+ * follower filters are ignored, and a query without a user is rejected, although AniList also
+ * serves Page.mediaList by media or by followed users.
  */
 export function findPageListEntries(args: PageListArgs, context: ResolverContext): ListEntryView[] {
   requireUserArgument(args);
   const owner = findListOwner(args, context);
+  const isOwner = context.viewer?.id === owner.id;
   const types: ListType[] = args.type ? [args.type] : ['ANIME', 'MANGA'];
-  const byId = new Map<number, ListEntryView>();
 
+  const views: ListEntryView[] = [];
   for (const type of types) {
-    const collection = buildCollection(context.data, owner, context.viewer, {
-      type,
-      status: args.status,
-      status_in: args.status_in,
-      status_not: args.status_not,
-      status_not_in: args.status_not_in,
-      forceSingleCompletedList: true,
-    });
-    // An entry in several custom lists appears once per list, so entries are deduplicated by id.
-    for (const list of collection.lists) {
-      for (const view of list.entries) if (matchesIdFilters(view.entry, args)) byId.set(view.entry.id, view);
+    for (const entry of owner.lists[type]) {
+      if ((isOwner || !entry.private) && matchesPageListFilters(entry, args)) views.push({ entry, owner, type });
     }
   }
-  return [...byId.values()].sort((a, b) => a.entry.id - b.entry.id);
+  return views.sort((a, b) => a.entry.id - b.entry.id);
 }
 
 /** Resolves Query.User. AniList returns 404 "Not Found." for unknown and private users alike. */

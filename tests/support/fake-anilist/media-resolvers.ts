@@ -1,5 +1,7 @@
 import { type FieldNode, type GraphQLResolveInfo, getArgumentValues, type GraphQLObjectType, Kind, type SelectionSetNode } from 'graphql';
 import { notFoundError } from './errors';
+import type { ListEntryView } from './list-collection';
+import { findPageListEntries, type PageListArgs } from './list-resolvers';
 import type { ResolverContext, TypeResolvers } from './resolver-types';
 import type { RawMedia, RelationRecord } from './types';
 
@@ -10,11 +12,13 @@ interface EdgeView {
   node: RawMedia;
 }
 
-/** The source object of Page: its paging arguments and the media that its `media` field returns. */
+/** The source object of Page: its paging arguments and the page of each paged field selected. */
 interface PageView {
   page: number;
   perPage: number;
   media: RawMedia[] | null;
+  mediaList: ListEntryView[] | null;
+  /** The match count of the first paged field selected, which `pageInfo` describes. */
   total: number;
 }
 
@@ -104,37 +108,54 @@ export function findMedia(all: Iterable<RawMedia>, args: MediaArgs): RawMedia[] 
   return matches.sort(compareBySort(sort));
 }
 
-/** Finds the first `media` field node in a selection set, looking into fragments. */
-function findMediaField(selectionSet: SelectionSetNode, info: GraphQLResolveInfo): FieldNode | undefined {
+/** The Page fields that the fake pages over. */
+const PAGED_FIELDS = new Set(['media', 'mediaList']);
+
+/** Finds the first node of each paged field in a selection set, looking into fragments, in selection order. */
+function findPagedFields(selectionSet: SelectionSetNode, info: GraphQLResolveInfo, found = new Map<string, FieldNode>()): Map<string, FieldNode> {
   for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD && selection.name.value === 'media') return selection;
+    if (selection.kind === Kind.FIELD) {
+      const name = selection.name.value;
+      if (PAGED_FIELDS.has(name) && !found.has(name)) found.set(name, selection);
+      continue;
+    }
     const fragmentSelections =
-      selection.kind === Kind.INLINE_FRAGMENT
-        ? selection.selectionSet
-        : selection.kind === Kind.FRAGMENT_SPREAD
-          ? info.fragments[selection.name.value]?.selectionSet
-          : undefined;
-    const found = fragmentSelections && findMediaField(fragmentSelections, info);
-    if (found) return found;
+      selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : info.fragments[selection.name.value]?.selectionSet;
+    if (fragmentSelections) findPagedFields(fragmentSelections, info, found);
   }
-  return undefined;
+  return found;
 }
 
 /**
- * Resolves Query.Page. Page.pageInfo may be selected before Page.media, so the media page is
- * computed here from the arguments of the `media` field.
+ * Resolves Query.Page. Page.pageInfo may be selected before the paged fields, so each page is
+ * computed here from the arguments of its field. With both `media` and `mediaList` selected,
+ * `pageInfo` describes the first one.
+ * A user error of `mediaList` (unknown, private, missing) is raised here, so `data.Page` is null.
  */
 export function resolvePage(args: { page?: number | null; perPage?: number | null }, context: ResolverContext, info: GraphQLResolveInfo): PageView {
   const page = Math.max(args.page ?? 1, 1);
   const perPage = Math.min(Math.max(args.perPage ?? MAX_PER_PAGE, 1), MAX_PER_PAGE);
+  const view: PageView = { page, perPage, media: null, mediaList: null, total: 0 };
   const selectionSet = info.fieldNodes[0]?.selectionSet;
-  const mediaField = selectionSet && findMediaField(selectionSet, info);
-  if (!mediaField) return { page, perPage, media: null, total: 0 };
+  if (!selectionSet) return view;
 
-  const pageType = info.schema.getType('Page') as GraphQLObjectType;
-  const mediaArgs = getArgumentValues(pageType.getFields().media!, mediaField, info.variableValues);
-  const matches = findMedia(context.data.media.values(), mediaArgs);
-  return { page, perPage, media: matches.slice((page - 1) * perPage, page * perPage), total: matches.length };
+  const pageFields = (info.schema.getType('Page') as GraphQLObjectType).getFields();
+  const pageOf = <T>(matches: T[]): T[] => matches.slice((page - 1) * perPage, page * perPage);
+  const totals: number[] = [];
+  for (const [name, field] of findPagedFields(selectionSet, info)) {
+    const fieldArgs = getArgumentValues(pageFields[name]!, field, info.variableValues);
+    if (name === 'media') {
+      const matches = findMedia(context.data.media.values(), fieldArgs);
+      view.media = pageOf(matches);
+      totals.push(matches.length);
+    } else {
+      const matches = findPageListEntries(fieldArgs as PageListArgs, context);
+      view.mediaList = pageOf(matches);
+      totals.push(matches.length);
+    }
+  }
+  view.total = totals[0] ?? 0;
+  return view;
 }
 
 export const pageResolvers: TypeResolvers = {
@@ -147,6 +168,7 @@ export const pageResolvers: TypeResolvers = {
       hasNextPage: page.page * page.perPage < page.total,
     }),
     media: (page: PageView) => page.media,
+    mediaList: (page: PageView) => page.mediaList,
   },
 };
 
