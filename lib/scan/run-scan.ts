@@ -1,3 +1,4 @@
+import { RELATIONS_BATCH_SIZE } from '../anilist/operations';
 import type { Media, MediaRelations, MediaType, UserList } from '../anilist/types';
 import type { RelationStore } from '../cache/store';
 import { findMissingSequels } from '../sequels/find';
@@ -41,8 +42,8 @@ export interface ScanOutcome {
 
 /**
  * Reads a user's list, then alternates between the finder and relation look-ups until the finder
- * needs nothing more. Each round asks the cache first and fetches only what it lacks, so a scan
- * of an unchanged list sends nothing but the list requests.
+ * needs nothing more. Each round asks the cache first and fetches only what it lacks, in batches
+ * of 50, so a scan of an unchanged list sends nothing but the list requests.
  */
 export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const now = options.now ?? Date.now;
@@ -60,37 +61,54 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const attempted = new Set<number>();
   progress.phase = 'relations';
 
+  // Ids whose relations are neither known nor cached, oldest first, waiting to be fetched.
+  const queue: number[] = [];
+
+  const fetchBatch = async (ids: number[]): Promise<void> => {
+    const fetched = await options.client.fetchRelations(ids);
+    await options.store.putRelations(fetched);
+    for (const record of fetched) relations.set(record.media.id, record);
+    progress.relationsFetched += fetched.length;
+
+    // AniList leaves out media it no longer serves: they count as having no relations.
+    const known = knownMedia(list, relations);
+    for (const id of ids) {
+      const media = known.get(id);
+      if (!relations.has(id) && media) relations.set(id, { media, edges: [], fetchedAt: now() });
+    }
+    options.onProgress?.({ ...progress });
+  };
+
   for (;;) {
     const result = findMissingSequels({ entries: list.entries, relations, ignored, settings: options.settings });
     const needed = result.needRelations.filter((id) => !relations.has(id) && !attempted.has(id));
-    if (needed.length === 0) {
+    if (needed.length === 0 && queue.length === 0) {
       progress.phase = 'done';
       options.onProgress?.({ ...progress });
       return { list, result, progress };
     }
 
-    progress.relationsNeeded += needed.length;
-    for (const id of needed) attempted.add(id);
-    const cached = await options.store.getRelations(needed, now());
-    for (const [id, record] of cached) relations.set(id, record);
-    progress.relationsFromCache += cached.size;
-    options.onProgress?.({ ...progress });
-
-    const missingIds = needed.filter((id) => !cached.has(id));
-    if (missingIds.length > 0) {
-      const fetched = await options.client.fetchRelations(missingIds);
-      await options.store.putRelations(fetched);
-      for (const record of fetched) relations.set(record.media.id, record);
-      progress.relationsFetched += fetched.length;
-
-      // AniList leaves out media it no longer serves: they count as having no relations.
-      const known = knownMedia(list, relations);
-      for (const id of missingIds) {
-        const media = known.get(id);
-        if (!relations.has(id) && media) relations.set(id, { media, edges: [], fetchedAt: now() });
-      }
+    let revealedMore = false;
+    if (needed.length > 0) {
+      progress.relationsNeeded += needed.length;
+      for (const id of needed) attempted.add(id);
+      const cached = await options.store.getRelations(needed, now());
+      for (const [id, record] of cached) relations.set(id, record);
+      progress.relationsFromCache += cached.size;
       options.onProgress?.({ ...progress });
+      queue.push(...needed.filter((id) => !cached.has(id)));
+      revealedMore = cached.size > 0;
     }
+
+    // Full batches go at once. A partial batch waits while the records just added may lead the
+    // finder to more ids that can fill it, so a chain several hops deep does not cost one
+    // half-empty request per hop.
+    let fetchedFullBatch = false;
+    while (queue.length >= RELATIONS_BATCH_SIZE) {
+      await fetchBatch(queue.splice(0, RELATIONS_BATCH_SIZE));
+      fetchedFullBatch = true;
+    }
+    if (queue.length > 0 && !fetchedFullBatch && !revealedMore) await fetchBatch(queue.splice(0));
   }
 }
 

@@ -4,6 +4,8 @@ import type { MediaRelations, UserList } from '../../lib/anilist/types';
 import { createMemoryRelationStore } from '../../lib/cache/memory-store';
 import { runScan, type ScanProgress } from '../../lib/scan/run-scan';
 import { DEFAULT_FINDER_SETTINGS } from '../../lib/sequels/types';
+import { buildSyntheticList } from '../../bench/synthetic-list';
+import { unpacedFetch } from '../../bench/unpaced';
 import { type FakeAniList, startFakeAniList } from '../support/fake-anilist/index';
 
 // Kimi ni Todoke season 2 (9656) is on the recorded list; its sequel 168872 is not.
@@ -142,4 +144,37 @@ describe('runScan', () => {
     expect(phases[0]).toBe('list');
     expect(phases.at(-1)).toBe('done');
   });
+});
+
+describe('runScan batching', () => {
+  // Synthetic lists hold SEQUEL chains up to four hops past the list. The ids of hop k+1 are
+  // unknown until hop k is fetched, so ceil(K/50) is reachable only up to one partial batch per
+  // extra hop; the scan must fill batches across hops to stay within that.
+  const MAX_OFF_LIST_HOPS = 4;
+  const sizes = [100, 1_000, 2_000];
+
+  for (const size of sizes) {
+    it(`meets the request bound for ${size} entries`, async () => {
+      const synthetic = buildSyntheticList(size);
+      const server = await startFakeAniList({ data: synthetic.data });
+      try {
+        const client = new AniListClient({ apiUrl: server.url, fetch: unpacedFetch, requestsPerMinute: 100_000, burst: 1_000 });
+        const outcome = await runScan({
+          user: { name: synthetic.userName },
+          settings: DEFAULT_FINDER_SETTINGS,
+          client,
+          store: createMemoryRelationStore(),
+        });
+
+        const listRequests = server.requests.filter((request) => request.operationName === 'UserList').length;
+        const relationRequests = server.requests.filter((request) => request.operationName === 'MediaRelationsBatch').length;
+        expect(listRequests).toBe(Math.ceil(size / 500));
+        expect(outcome.progress.relationsNeeded).toBe(synthetic.reachableOffList);
+        expect(relationRequests).toBeGreaterThanOrEqual(Math.ceil(synthetic.reachableOffList / 50));
+        expect(relationRequests).toBeLessThanOrEqual(Math.ceil(synthetic.reachableOffList / 50) + MAX_OFF_LIST_HOPS - 1);
+      } finally {
+        await server.close();
+      }
+    });
+  }
 });
