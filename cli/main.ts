@@ -1,4 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { ANILIST_API_URL, AniListClient, type AniListClientOptions } from '../lib/anilist/client';
 import { defaultCacheFile, openFileRelationStore } from '../lib/cache/file-store';
 import { createMemoryRelationStore } from '../lib/cache/memory-store';
@@ -74,6 +76,10 @@ async function scanAndReport(options: CliOptions, user: string, store: RelationS
     },
   });
 
+  // A scan of a long list takes minutes at AniList's rate limit: find out before it that the CSV
+  // file cannot be written.
+  if (options.csvFile) await checkCsvFolder(options.csvFile);
+
   let outcome;
   try {
     if (options.addToPlanning) {
@@ -93,7 +99,9 @@ async function scanAndReport(options: CliOptions, user: string, store: RelationS
   }
 
   const { list, result } = outcome;
-  if (options.csvFile) await writeCsvFile(options.csvFile, formatCsv(result.missing));
+  const writeCsv = async (): Promise<void> => {
+    if (options.csvFile) await writeCsvFile(options.csvFile, formatCsv(result.missing));
+  };
 
   const add = (): Promise<number> =>
     addToPlanning({
@@ -111,14 +119,20 @@ async function scanAndReport(options: CliOptions, user: string, store: RelationS
   if (options.json) {
     const code = options.addToPlanning ? await add() : EXIT_OK;
     io.stdout.write(`${JSON.stringify(buildJsonReport(list.user, list.type, result, client.stats.requests))}\n`);
+    await writeCsv();
     return code;
   }
   io.stdout.write(formatText(list.user, list.type, result));
+  await writeCsv();
   return options.addToPlanning ? add() : EXIT_OK;
 }
 
 /** Opens the cache file. Its write errors, which name the file and the fix, are shown as they are. */
 async function openCacheFile(file: string): Promise<RelationStore> {
+  // The file store moves an unreadable cache aside; a folder given by mistake must stay where it is.
+  const isFolder = await stat(file).then((info) => info.isDirectory(), () => false);
+  if (isFolder) throw new CliError(`The cache file ${file} is a folder: give --cache-file a file path, such as ${join(file, 'relations.json')}.`);
+
   let store: RelationStore;
   try {
     store = await openFileRelationStore(file);
@@ -142,6 +156,15 @@ async function clearCacheFile(file: string): Promise<void> {
     await store.clear();
   } finally {
     await store.close();
+  }
+}
+
+async function checkCsvFolder(file: string): Promise<void> {
+  const folder = dirname(resolve(file));
+  try {
+    await access(folder, constants.W_OK);
+  } catch (error) {
+    throw new CliError(`Cannot write the CSV file ${file} (${reasonOf(error)}): check that the folder ${folder} exists and is writable.`);
   }
 }
 

@@ -46,7 +46,7 @@ export async function addToPlanning(input: AddToPlanningInput): Promise<number> 
   if (!input.yes) {
     const titles = media.slice(0, TITLES_IN_QUESTION).map((item) => displayTitle(item)).join(', ');
     const more = media.length > TITLES_IN_QUESTION ? ` and ${media.length - TITLES_IN_QUESTION} more` : '';
-    if (!(await confirm(`Add ${media.length} sequels to your Planning list (${titles}${more})?`, input.stdin, stderr))) {
+    if (!(await confirm(`Add ${media.length} ${media.length === 1 ? 'sequel' : 'sequels'} to your Planning list (${titles}${more})?`, input.stdin, stderr))) {
       stderr.write('Nothing was added.\n');
       return EXIT_OK;
     }
@@ -72,6 +72,6 @@ export async function addToPlanning(input: AddToPlanningInput): Promise<number> 
     stderr.write(`sequel-finder: Adding ${title} to Planning failed after ${added} of ${media.length} were added. ${reason}\n`);
     return exitCodeFor(failure.error);
   }
-  stderr.write(`Added ${added} sequels to your Planning list.\n`);
+  stderr.write(`Added ${added} ${added === 1 ? 'sequel' : 'sequels'} to your Planning list.\n`);
   return EXIT_OK;
 }

@@ -98,7 +98,8 @@ export function formatText(user: AniListUser, type: MediaType, result: FinderRes
 function formatTotals(totals: FinderTotals, type: MediaType): string {
   const counts = `${totals.missing} missing: ${totals.byAvailability.available} available, ${totals.byAvailability.announced} announced.`;
   if (totals.catchUpUnits === 0) return counts;
-  const units = `${totals.catchUpUnits} ${type === 'MANGA' ? 'chapters' : 'episodes'}`;
+  const unit = type === 'MANGA' ? 'chapter' : 'episode';
+  const units = `${totals.catchUpUnits} ${totals.catchUpUnits === 1 ? unit : `${unit}s`} of available sequels`;
   // Minutes are 0 when AniList gave no episode durations, and then no time is shown.
   const hours = totals.catchUpMinutes > 0 ? `, about ${Math.round(totals.catchUpMinutes / 6) / 10} hours` : '';
   return `${counts} ${units} to catch up${hours}.`;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../cli/report';
@@ -130,5 +130,18 @@ describe('main relation cache', () => {
     expect(run.stderr).toContain(`sequel-finder: Failed to write the relation cache ${file}: `);
     expect(run.stderr).toContain('pass --no-cache.');
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('cache: a folder path is rejected untouched', async () => {
+    const folder = path.join(temp.dir, 'cache-folder');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'keep.txt'), 'user data');
+
+    const run = await scan(['--cache-file', folder]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`sequel-finder: The cache file ${folder} is a folder`);
+    expect(await readFile(path.join(folder, 'keep.txt'), 'utf8')).toBe('user data');
+    expect(operationsSent(anilist)).toEqual([]);
   });
 });

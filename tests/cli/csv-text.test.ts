@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../cli/report';
@@ -113,14 +113,28 @@ describe('main --csv', () => {
     expect(csv.split('\r\n').slice(1, -1).map((line) => Number(line.split(',')[0]))).toEqual(report.missing.map((item) => item.id));
   });
 
-  it('csv: missing folder fails with file named', async () => {
-    const file = path.join(temp.dir, 'no-such-folder', 'out.csv');
+  it('csv: missing folder fails before scanning', async () => {
+    const folder = path.join(temp.dir, 'no-such-folder');
+    const file = path.join(folder, 'out.csv');
+    anilist.reset();
     const run = await runCli(['Boilerplate', '--csv', file, '--api-url', anilist.url, '--no-cache']);
 
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`sequel-finder: Could not write the CSV file ${file} (ENOENT`);
-    expect(run.stderr).toContain('check that its folder exists and is writable.');
+    expect(run.stderr).toContain(`sequel-finder: Cannot write the CSV file ${file} (ENOENT`);
+    expect(run.stderr).toContain(`check that the folder ${folder} exists and is writable.`);
     expect(run.stdout).toBe('');
+    expect(anilist.requests).toHaveLength(0);
+  });
+
+  it('csv: write failure still prints the report', async () => {
+    // A folder where the CSV file should be passes the folder check but fails the write.
+    const file = path.join(temp.dir, 'taken-by-a-folder.csv');
+    await mkdir(file);
+    const run = await runCli(['Boilerplate', '--json', '--csv', file, '--api-url', anilist.url, '--no-cache']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`sequel-finder: Could not write the CSV file ${file}`);
+    expect(JSON.parse(run.stdout).missing).toHaveLength(10);
   });
 });
 
@@ -139,7 +153,7 @@ describe('main text output', () => {
       'Kimi ni Todoke: From Me to You Season 3  [ONA, announced]',
     ]);
     expect(lines.filter((line) => line.startsWith('  sequel after '))).toHaveLength(10);
-    expect(lines.at(-2)).toBe('10 missing: 6 available, 4 announced. 28 episodes to catch up.');
+    expect(lines.at(-2)).toBe('10 missing: 6 available, 4 announced. 28 episodes of available sequels to catch up.');
     expect(lines.at(-1)).toBe('');
   });
 
