@@ -4,7 +4,7 @@ import { sortMissing } from './order';
 import { availabilityOf, isReportable } from './reportable';
 import { computeTotals } from './totals';
 import type { FinderInput, FinderResult, MissingSequel, SourceRef } from './types';
-import { distancesFromEachSource, viaPath, walkFromSources } from './walk';
+import { distancesFromEachSource, pathSource, viaPath, walkFromSources } from './walk';
 
 /**
  * Finds the media that follow the user's list entries along the chosen relation types and are not
@@ -31,7 +31,7 @@ export function findMissingSequels(input: FinderInput): FinderResult {
       media: node.media,
       relation: node.relation,
       depth: node.depth,
-      from: nearestSourcesFirst(distances.get(id) ?? []),
+      from: nearestSourcesFirst(distances.get(id) ?? [], pathSource(reached, id)),
       via: viaPath(reached, id),
       franchise: franchiseOf(id),
       availability: availabilityOf(node.media),
@@ -43,8 +43,10 @@ export function findMissingSequels(input: FinderInput): FinderResult {
   return { missing, totals: computeTotals(missing, settings.type), needRelations };
 }
 
-function nearestSourcesFirst(distances: { source: SourceRef; distance: number }[]): SourceRef[] {
+/** Orders sources nearest first; among the nearest, the one the reported relation and `via` come from leads. */
+function nearestSourcesFirst(distances: { source: SourceRef; distance: number }[], pathSourceId: number | undefined): SourceRef[] {
+  const onPath = (item: { source: SourceRef }) => (item.source.mediaId === pathSourceId ? 0 : 1);
   return [...distances]
-    .sort((a, b) => a.distance - b.distance || a.source.mediaId - b.source.mediaId)
+    .sort((a, b) => a.distance - b.distance || onPath(a) - onPath(b) || a.source.mediaId - b.source.mediaId)
     .map((item) => item.source);
 }

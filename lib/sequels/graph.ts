@@ -20,8 +20,10 @@ export class RelationGraph {
   constructor(input: FinderInput) {
     this.input = input;
     this.relationRank = new Map();
+    // SEQUEL ranks first whatever the settings' order, because it is the relation the product is
+    // about; the other chosen relations keep the settings' order.
     input.settings.relations.forEach((relation, index) => {
-      if (!this.relationRank.has(relation)) this.relationRank.set(relation, index);
+      if (!this.relationRank.has(relation)) this.relationRank.set(relation, relation === 'SEQUEL' ? -1 : index);
     });
 
     const sourceStatuses = new Set(input.settings.sourceStatuses);
@@ -84,6 +86,11 @@ export class RelationGraph {
   }
 
   private rankOf(edge: RelationEdge): number {
-    return this.relationRank.get(edge.relationType) ?? Number.MAX_SAFE_INTEGER;
+    return this.relationPriority(edge.relationType);
+  }
+
+  /** Returns the priority of a relation type: lower is preferred when two edges reach a media at the same depth. */
+  relationPriority(relation: MediaRelation): number {
+    return this.relationRank.get(relation) ?? Number.MAX_SAFE_INTEGER;
   }
 }

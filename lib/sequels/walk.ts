@@ -14,8 +14,9 @@ export interface ReachedNode {
 
 /**
  * Walks the followed edges breadth-first from every source at once, through off-list media only,
- * because an on-list media is judged by its own list status. Sources are queued by ascending id,
- * so each node's path starts at the lowest-id source among its nearest ones.
+ * because an on-list media is judged by its own list status. Among the shortest paths into a node
+ * the one whose last edge has the preferred relation wins (a SEQUEL over a SIDE_STORY); among
+ * equals, the one from the lowest-id source, since sources are queued by ascending id.
  */
 export function walkFromSources(graph: RelationGraph): Map<number, ReachedNode> {
   const reached = new Map<number, ReachedNode>();
@@ -26,7 +27,16 @@ export function walkFromSources(graph: RelationGraph): Map<number, ReachedNode> 
     const depth = reached.get(id)?.depth ?? 0;
     for (const edge of graph.followedEdges(id) ?? []) {
       const target = edge.node.id;
-      if (graph.isOnList(target) || reached.has(target)) continue;
+      if (graph.isOnList(target)) continue;
+      const known = reached.get(target);
+      if (known) {
+        const sameDepth = known.depth === depth + 1;
+        if (sameDepth && graph.relationPriority(edge.relationType) < graph.relationPriority(known.relation)) {
+          known.relation = edge.relationType;
+          known.parentId = id;
+        }
+        continue;
+      }
       reached.set(target, {
         media: graph.fetchedMedia(target) ?? edge.node,
         depth: depth + 1,
@@ -37,6 +47,13 @@ export function walkFromSources(graph: RelationGraph): Map<number, ReachedNode> 
     }
   }
   return reached;
+}
+
+/** Returns the source entry's media id that the chosen path into `id` starts from. */
+export function pathSource(reached: ReadonlyMap<number, ReachedNode>, id: number): number | undefined {
+  let parentId = reached.get(id)?.parentId;
+  while (parentId !== undefined && reached.has(parentId)) parentId = reached.get(parentId)?.parentId;
+  return parentId;
 }
 
 /** Returns the ids of the off-list media passed through between the source and `id`, source side first. */

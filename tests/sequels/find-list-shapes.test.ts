@@ -128,18 +128,20 @@ describe('findMissingSequels relation opt-in', () => {
     const stampede = result.missing.find((item) => item.media.id === 105143);
 
     // ONE PIECE (21) lists Stampede as a side story, ONE PIECE FILM: GOLD (21335) as a sequel.
-    expect(stampede?.from.map((source) => source.mediaId)).toEqual([21, 21335]);
-    expect(stampede?.relation).toBe('SIDE_STORY');
+    // At equal depth the SEQUEL wins, and its source leads `from`.
+    expect(stampede?.from.map((source) => source.mediaId)).toEqual([21335, 21]);
+    expect(stampede?.relation).toBe('SEQUEL');
     expect(stampede?.franchise).toBe('21');
     expect(result.missing.filter((item) => item.franchise === '21335')).toEqual([]);
   });
 
   const doubleEdgeCases = [
     { relations: ['SEQUEL', 'SIDE_STORY'], expected: 'SEQUEL' },
-    { relations: ['SIDE_STORY', 'SEQUEL'], expected: 'SIDE_STORY' },
+    { relations: ['SIDE_STORY', 'SEQUEL'], expected: 'SEQUEL' },
+    { relations: ['SIDE_STORY', 'PREQUEL'], expected: 'SIDE_STORY' },
   ] as const;
 
-  it.each(doubleEdgeCases)('double edge takes first of $relations', ({ relations, expected }) => {
+  it.each(doubleEdgeCases)('double edge prefers SEQUEL, then order of $relations', ({ relations, expected }) => {
     // Film Gold gets a second edge to Stampede. One Piece (21), which also reaches it, is removed.
     const entries: ListEntry[] = list.entries
       .filter((entry) => entry.mediaId !== 21)
