@@ -1,12 +1,17 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import tailwindcss from '@tailwindcss/vite';
+import remToPx from 'postcss-rem-to-responsive-pixel';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   manifest: ({ browser }) => ({
-    name: 'Sequel Finder for AniList',
-    description: 'Finds the sequels missing from your AniList anime and manga lists.',
+    // Both texts come from public/_locales, so each browser shows them in its own language.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // The toolbar button carries the badge even before a popup page exists.
+    action: { default_title: '__MSG_extName__' },
     permissions: [
       // Sets `Referer: https://anilist.co/` on the extension's own GraphQL requests, which AniList
       // rejects without it. Acts only on hosts listed in host_permissions, with no install warning.
@@ -39,5 +44,19 @@ export default defineConfig({
   }),
   vite: () => ({
     plugins: [preact(), tailwindcss()],
+    css: {
+      postcss: {
+        plugins: [
+          // The anilist.co panels live in shadow roots, where rem follows anilist.co's root font size
+          // and not the 16px Tailwind's sizes are made for, so their CSS is turned into px.
+          remToPx({
+            rootValue: 16,
+            propList: ['*'],
+            transformUnit: 'px',
+            exclude: (file: string) => !file.replaceAll('\\', '/').includes('/components/page/'),
+          }),
+        ],
+      },
+    },
   }),
 });

@@ -47,6 +47,35 @@ const savedEntrySchema = z.object({
   status: listStatusSchema,
 });
 
+const savedFullEntrySchema = savedEntrySchema.extend({
+  progress: z.number().int().nullish(),
+  score: z.number().nullish(),
+  updatedAt: z.number().int().nullish(),
+});
+
+/** A user given by name (any public list) or by id. */
+export type UserRef = { name: string } | { id: number };
+
+/** A change to one list entry; fields left undefined keep their value. */
+export interface EntryChange {
+  mediaId: number;
+  status?: MediaListStatus;
+  progress?: number;
+  /** In the user's score format. */
+  score?: number;
+}
+
+/** An entry as AniList stored it after a change. */
+export interface SavedEntry {
+  entryId: number;
+  mediaId: number;
+  status: MediaListStatus;
+  progress: number;
+  score: number;
+  /** Unix seconds, when AniList sends it. */
+  updatedAt: number | null;
+}
+
 function field(data: unknown, key: string): unknown {
   return typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined;
 }
@@ -99,7 +128,24 @@ export class AniListClient {
    * Reads every list (custom lists included) in chunks of 500 with forceSingleCompletedList, until
    * hasNextChunk is false, and returns each media once. A "Max query complexity" error halves perChunk.
    */
-  async fetchUserList(user: { name: string } | { id: number }, type: MediaType): Promise<UserList> {
+  async fetchUserList(user: UserRef, type: MediaType): Promise<UserList> {
+    return this.readList('UserList', user, type, {});
+  }
+
+  /**
+   * Reads the entries of one list status, such as CURRENT for the Watching list, with their media
+   * but without relations (`edges` is null). Chunked like `fetchUserList`.
+   */
+  async fetchStatusList(user: UserRef, type: MediaType, status: MediaListStatus): Promise<UserList> {
+    return this.readList('StatusList', user, type, { status });
+  }
+
+  private async readList(
+    operationName: 'UserList' | 'StatusList',
+    user: UserRef,
+    type: MediaType,
+    filters: Record<string, unknown>,
+  ): Promise<UserList> {
     const userVariables = 'name' in user ? { userName: user.name } : { userId: user.id };
     const fallbackUser: AniListUser = 'name' in user
       ? { id: 0, name: user.name, avatar: null }
@@ -111,7 +157,9 @@ export class AniListClient {
     for (;;) {
       let data: unknown;
       try {
-        data = await this.transport.request('UserList', OPERATIONS.UserList, { ...userVariables, type, chunk, perChunk });
+        data = await this.transport.request(operationName, OPERATIONS[operationName], {
+          ...userVariables, ...filters, type, chunk, perChunk,
+        });
       } catch (error) {
         if (!isComplexity(error) || perChunk <= 1) throw error;
         // Re-read from the chunk that starts at or before the first unread entry; merging drops the repeats.
@@ -123,14 +171,14 @@ export class AniListClient {
 
       const collection = field(data, 'MediaListCollection');
       if (collection == null) {
-        throw new AniListError('not-found', 'AniList returned no list for this user', { operationName: 'UserList' });
+        throw new AniListError('not-found', 'AniList returned no list for this user', { operationName });
       }
-      const parsed = this.parse('UserList', () => parseListChunk(collection));
+      const parsed = this.parse(operationName, () => parseListChunk(collection));
       chunks.push(parsed);
       if (!parsed.hasNextChunk) break;
       if (chunk * perChunk >= MAX_LIST_ENTRIES) {
         throw new AniListError('validation', `AniList still reports more chunks after ${chunk * perChunk} entries`, {
-          operationName: 'UserList',
+          operationName,
         });
       }
       chunk += 1;
@@ -187,6 +235,30 @@ export class AniListClient {
     const data = await this.transport.request('SaveToPlanning', OPERATIONS.SaveToPlanning, { mediaId });
     const saved = this.parse('SaveToPlanning', () => savedEntrySchema.parse(field(data, 'SaveMediaListEntry')));
     return { entryId: saved.id, mediaId: saved.mediaId ?? mediaId, status: saved.status };
+  }
+
+  /**
+   * Changes the logged-in user's entry of a media: only the fields given are sent, so the others
+   * keep their values. `score` is in the user's score format. Creates the entry when the media is
+   * not on the list. Throws `unauthorized` without sending anything when no token is set.
+   */
+  async saveEntry(change: EntryChange): Promise<SavedEntry> {
+    this.requireToken('SaveEntry');
+    const variables: Record<string, unknown> = { mediaId: change.mediaId };
+    if (change.status !== undefined) variables.status = change.status;
+    if (change.progress !== undefined) variables.progress = change.progress;
+    if (change.score !== undefined) variables.score = change.score;
+
+    const data = await this.transport.request('SaveEntry', OPERATIONS.SaveEntry, variables);
+    const saved = this.parse('SaveEntry', () => savedFullEntrySchema.parse(field(data, 'SaveMediaListEntry')));
+    return {
+      entryId: saved.id,
+      mediaId: saved.mediaId ?? change.mediaId,
+      status: saved.status,
+      progress: saved.progress ?? 0,
+      score: saved.score ?? 0,
+      updatedAt: saved.updatedAt ?? null,
+    };
   }
 
   private requireToken(operationName: OperationName): void {

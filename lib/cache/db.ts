@@ -17,6 +17,13 @@ export interface SequelFinderDbSchema extends DBSchema {
   meta: { key: string; value: unknown };
   /** The login session under the key `session`. Validated on read; only the background opens it. */
   auth: { key: string; value: unknown };
+  /**
+   * The background's scan in progress: the job under `job` and the list it read under `list`, so
+   * a scan cut off by a stopped service worker resumes without reading the list again. Validated on read.
+   */
+  scanState: { key: string; value: unknown };
+  /** The last finished scan of each list, keyed by user and media type. Validated on read. */
+  scanResults: { key: string; value: unknown };
 }
 
 export type SequelFinderDb = IDBPDatabase<SequelFinderDbSchema>;
@@ -47,6 +54,14 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
     },
   },
   AUTH_UPGRADE_STEP,
+  {
+    version: 3,
+    description: 'scanState and scanResults stores with out-of-line keys for the background scan',
+    apply(db) {
+      db.createObjectStore('scanState');
+      db.createObjectStore('scanResults');
+    },
+  },
 ];
 
 export const DB_VERSION = latestVersion(UPGRADE_STEPS);

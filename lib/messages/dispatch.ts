@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import { authorizeRequest, type SenderInfo, type SenderKind } from './permissions';
 import {
-  type MessageError, type MessageErrorKind, type MessageResult, parseRequest, type RequestOf, type RequestType,
-  type ResponseOf,
+  type MessageResult, parseRequest, type RequestOf, type RequestType, type ResponseOf,
 } from './protocol';
+import { isStateChangedMessage, type StateChangedMessage } from './send';
+import type { BackgroundState } from './state';
 
 /**
  * Both ends of the protocol: the background's dispatcher, which validates, authorizes and routes
- * each request to its handler, and `sendRequest`, which the other parts call.
+ * each request to its handler, and `sendRequest` (from send.ts), which the other parts call.
  */
 
 export interface RequestContext {
@@ -56,7 +57,9 @@ export async function dispatchMessage(
  * accept for an asynchronous response.
  */
 export function listenForRequests(handlers: RequestHandlers, extensionOrigin = browser.runtime.getURL('/')): () => void {
-  const listener = (message: unknown, sender: SenderInfo, sendResponse: (response: unknown) => void): true => {
+  const listener = (message: unknown, sender: SenderInfo, sendResponse: (response: unknown) => void): true | undefined => {
+    // Another page's state broadcast is not a request, and answering it would be noise.
+    if (isStateChangedMessage(message)) return undefined;
     void dispatchMessage(message, sender, extensionOrigin, handlers).then(sendResponse);
     return true;
   };
@@ -64,28 +67,20 @@ export function listenForRequests(handlers: RequestHandlers, extensionOrigin = b
   return () => browser.runtime.onMessage.removeListener(listener);
 }
 
-/** A request the background refused or failed to handle. */
-export class RequestError extends Error {
-  override readonly name = 'RequestError';
-  readonly kind: MessageErrorKind;
-  readonly issues: string[];
-
-  constructor(error: MessageError) {
-    super(error.message);
-    this.kind = error.kind;
-    this.issues = error.issues ?? [];
-  }
-}
+export { RequestError, sendRequest, onStateChanged, type StateChangedMessage } from './send';
 
 /**
- * Sends a request to the background and returns its response value.
- * @throws RequestError when the background refuses it, rejects it as invalid or fails handling it.
+ * Sends the background's new state to every open extension page. Having no page open is normal,
+ * so the "Receiving end does not exist" rejection that Chrome gives then is ignored.
  */
-export async function sendRequest<T extends RequestType>(request: RequestOf<T>): Promise<ResponseOf<T>> {
-  const result = (await browser.runtime.sendMessage(request)) as MessageResult<ResponseOf<T>> | undefined;
-  if (result === undefined || result === null) {
-    throw new RequestError({ kind: 'failed', message: `The background sent no response to the "${request.type}" request.` });
+export async function broadcastState(state: BackgroundState): Promise<void> {
+  const message: StateChangedMessage = { event: 'stateChanged', state };
+  try {
+    await browser.runtime.sendMessage(message);
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (!/receiving end does not exist|could not establish connection/i.test(text)) {
+      console.warn('Sending the background state to the open pages failed.', error);
+    }
   }
-  if (!result.ok) throw new RequestError(result.error);
-  return result.value;
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { MEDIA_LIST_STATUSES, MEDIA_TYPES } from '../anilist/types';
 import type { NotificationRecord } from '../notifications/history';
 import { MAX_USER_NAME_LENGTH, type Settings, settingsSchema } from '../settings/schema';
 import type {
-  AddToPlanningResult, BackgroundState, ImportBackupResult, MediaStatus, ScanSummary,
+  AddToPlanningResult, BackgroundState, ImportBackupResult, MediaStatus, ScanSummary, UpdatedEntry, WatchingList,
 } from './state';
 
 /**
@@ -16,6 +17,8 @@ const userName = z.string().trim().min(1).max(MAX_USER_NAME_LENGTH);
 
 /** More ids than one page of a list could add at once; the bound keeps one message small. */
 export const MAX_MEDIA_IDS_PER_REQUEST = 500;
+/** More episodes or chapters than any media has; the bound only rejects nonsense before AniList does. */
+export const MAX_PROGRESS = 100_000;
 /** A backup with a few thousand ignored media is well under 1 MB. */
 export const MAX_BACKUP_TEXT_LENGTH = 2_000_000;
 
@@ -42,6 +45,20 @@ const requestSchemas = [
   z.strictObject({ type: z.literal('clearCache') }),
   z.strictObject({ type: z.literal('getMediaStatus'), mediaId }),
   z.strictObject({ type: z.literal('scanOtherUser'), userName }),
+  z.strictObject({ type: z.literal('getWatching'), mediaType: z.enum(MEDIA_TYPES).optional() }),
+  z
+    .strictObject({
+      type: z.literal('updateEntry'),
+      mediaId,
+      progress: z.number().int().min(0).max(MAX_PROGRESS).optional(),
+      status: z.enum(MEDIA_LIST_STATUSES).optional(),
+      /** In the user's score format; AniList accepts 0 to 100 and rejects more than the format allows. */
+      score: z.number().min(0).max(100).optional(),
+    })
+    .refine(
+      (request) => request.progress !== undefined || request.status !== undefined || request.score !== undefined,
+      'Set at least one of progress, status and score.',
+    ),
 ] as const;
 
 export const requestSchema = z.discriminatedUnion('type', requestSchemas);
@@ -71,6 +88,8 @@ export interface ResponseMap {
   clearCache: null;
   getMediaStatus: MediaStatus;
   scanOtherUser: ScanSummary;
+  getWatching: WatchingList;
+  updateEntry: UpdatedEntry;
 }
 
 export type ResponseOf<T extends RequestType> = ResponseMap[T];

@@ -1,4 +1,4 @@
-import type { MediaListStatus, MediaType, Viewer } from '../anilist/types';
+import type { Media, MediaListStatus, MediaType, ScoreFormat, Viewer } from '../anilist/types';
 import { type Session, tokenExpiryState, type TokenExpiryState } from '../auth/session';
 import type { ScanProgress } from '../scan/run-scan';
 import type { FinderTotals, MissingSequel } from '../sequels/types';
@@ -10,10 +10,45 @@ import type { Settings } from '../settings/schema';
  * the background.
  */
 
+/** A wait the scan is in: AniList's rate limit, or the pause before a retry after a server or network error. */
+export interface ScanWait {
+  reason: 'rate-limit' | 'retry';
+  /** When the wait ends, in ms since the epoch. */
+  until: number;
+}
+
+/** Why a scan stopped: the AniList error kind (or `storage`, `unexpected`) and a sentence in the user's language. */
+export interface ScanError {
+  kind: string;
+  message: string;
+}
+
 export type ScanStatus =
   | { phase: 'idle' }
-  | { phase: 'running'; userName: string; startedAt: number; progress: ScanProgress }
-  | { phase: 'failed'; userName: string; finishedAt: number; error: { kind: string; message: string } };
+  | {
+      phase: 'running';
+      userName: string;
+      startedAt: number;
+      progress: ScanProgress;
+      /** AniList requests sent so far by this scan, across worker restarts. */
+      requestsDone: number;
+      /** An estimate of the requests still to send, or null while the list is being read. */
+      estimatedRemainingRequests: number | null;
+      wait: ScanWait | null;
+    }
+  | {
+      /** AniList was down, rate limited or refused with 403: the scan keeps what it has and retries at `retryAt`. */
+      phase: 'paused';
+      userName: string;
+      startedAt: number;
+      pausedAt: number;
+      /** When the retry is scheduled, in ms since the epoch; the periodic check also carries the scan on. */
+      retryAt: number;
+      progress: ScanProgress;
+      requestsDone: number;
+      error: ScanError;
+    }
+  | { phase: 'failed'; userName: string; finishedAt: number; error: ScanError };
 
 /** The outcome of a finished scan of one user's list. */
 export interface ScanSummary {
@@ -46,6 +81,15 @@ export interface BackgroundState {
   lastScan: ScanSummary | null;
   settings: Settings;
   unreadNotifications: number;
+  /**
+   * Set when AniList rejected the saved login as invalid and the user was logged out: the popup
+   * asks to log in again until the next login or logout.
+   */
+  reloginRequested: { userName: string; at: number } | null;
+  /** False when this build has no AniList client id, so logging in cannot work. */
+  loginAvailable: boolean;
+  /** When the periodic check runs next, in ms since the epoch, or null when it is off. */
+  nextCheckAt: number | null;
 }
 
 /** The status of one media, as the page panel on its AniList page shows it. */
@@ -60,6 +104,41 @@ export interface MediaStatus {
   missingFromHere: MissingSequel[];
   /** When the scan these values come from finished, or null before the first scan. */
   scannedAt: number | null;
+}
+
+/** One entry of the Watching (or Reading) list, as the popup's Watching tab shows it. */
+export interface WatchingEntry {
+  entryId: number;
+  mediaId: number;
+  status: MediaListStatus;
+  progress: number;
+  /** In `WatchingList.scoreFormat`; 0 means no score. */
+  score: number;
+  /** Unix seconds of the last change, when AniList sends it. */
+  updatedAt: number | null;
+  media: Media;
+}
+
+export interface WatchingList {
+  userName: string;
+  mediaType: MediaType;
+  /** The logged-in user's score format; null while logged out. */
+  scoreFormat: ScoreFormat | null;
+  /** True for the logged-in user's own list, which `updateEntry` can change. */
+  editable: boolean;
+  entries: WatchingEntry[];
+  /** ms since the epoch. */
+  fetchedAt: number;
+}
+
+/** An entry as AniList stored it after `updateEntry`. */
+export interface UpdatedEntry {
+  entryId: number;
+  mediaId: number;
+  status: MediaListStatus;
+  progress: number;
+  score: number;
+  updatedAt: number | null;
 }
 
 export interface AddToPlanningResult {

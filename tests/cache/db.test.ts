@@ -105,6 +105,26 @@ describe('openSequelFinderDb', () => {
     db.close();
   });
 
+  it('keeps version 2 data on the scan upgrade', async () => {
+    const factory = new IDBFactory();
+    await createVersion1Db(factory, 'scan-upgrade');
+    const version2 = await openSequelFinderDb({ name: 'scan-upgrade', indexedDB: factory, steps: UPGRADE_STEPS.slice(0, 2) });
+    await version2.put('auth', { token: 'kept-token' }, 'session');
+    version2.close();
+
+    const db = await openSequelFinderDb({ name: 'scan-upgrade', indexedDB: factory });
+
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['auth', 'meta', 'relations', 'scanResults', 'scanState']);
+    expect(await db.get('relations', record.media.id)).toEqual(record);
+    expect(await db.get('meta', 'marker')).toBe('kept');
+    expect(await db.get('auth', 'session')).toEqual({ token: 'kept-token' });
+    const tx = db.transaction(['scanState', 'scanResults']);
+    expect(tx.objectStore('scanState').keyPath).toBeNull();
+    expect(tx.objectStore('scanResults').keyPath).toBeNull();
+    db.close();
+  });
+
   it('runs only the new step on a later release', async () => {
     const factory = new IDBFactory();
     await createVersion1Db(factory, 'later-release');

@@ -41,6 +41,8 @@ function testHandlers(): RequestHandlers {
       scannedAt: null,
     }),
     scanOtherUser: unexpected,
+    getWatching: unexpected,
+    updateEntry: unexpected,
   };
 }
 

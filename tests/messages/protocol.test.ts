@@ -27,6 +27,9 @@ describe('parseRequest', () => {
     { name: 'ignore without a title', message: { type: 'ignore', mediaId: 1 } },
     { name: 'ignore with a null title', message: { type: 'ignore', mediaId: 1, title: null } },
     { name: 'markNotificationsRead of all', message: { type: 'markNotificationsRead' } },
+    { name: 'getWatching without a type', message: { type: 'getWatching' } },
+    { name: 'updateEntry of progress only', message: { type: 'updateEntry', mediaId: 1, progress: 0 } },
+    { name: 'updateEntry of score only', message: { type: 'updateEntry', mediaId: 1, score: 0 } },
     { name: 'addToPlanning of the maximum', message: { type: 'addToPlanning', mediaIds: Array.from({ length: MAX_MEDIA_IDS_PER_REQUEST }, (_, i) => i + 1) } },
   ];
   for (const testCase of optionalFields) {
@@ -70,6 +73,12 @@ describe('parseRequest rejections', () => {
     { name: 'a missing user name', message: { type: 'scanOtherUser' }, path: 'userName' },
     { name: 'numeric notification ids', message: { type: 'markNotificationsRead', ids: [1] }, path: 'ids.0' },
     { name: 'invalid settings', message: { type: 'saveSettings', settings: { ...defaultSettings(), scanIntervalMinutes: 1 } }, path: 'settings.scanIntervalMinutes' },
+    { name: 'an updateEntry changing nothing', message: { type: 'updateEntry', mediaId: 1 }, path: '(message)' },
+    { name: 'a negative progress', message: { type: 'updateEntry', mediaId: 1, progress: -1 }, path: 'progress' },
+    { name: 'a fractional progress', message: { type: 'updateEntry', mediaId: 1, progress: 2.5 }, path: 'progress' },
+    { name: 'a score over 100', message: { type: 'updateEntry', mediaId: 1, score: 101 }, path: 'score' },
+    { name: 'an unknown list status', message: { type: 'updateEntry', mediaId: 1, status: 'WATCHING' }, path: 'status' },
+    { name: 'an unknown media type', message: { type: 'getWatching', mediaType: 'NOVEL' }, path: 'mediaType' },
     { name: 'an import without overwrite', message: { type: 'importBackup', text: '{}' }, path: 'overwrite' },
   ];
   for (const testCase of invalidFields) {

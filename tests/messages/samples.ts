@@ -18,4 +18,6 @@ export const REQUEST_SAMPLES: { [T in RequestType]: RequestOf<T> } = {
   clearCache: { type: 'clearCache' },
   getMediaStatus: { type: 'getMediaStatus', mediaId: 101922 },
   scanOtherUser: { type: 'scanOtherUser', userName: 'Josh' },
+  getWatching: { type: 'getWatching', mediaType: 'MANGA' },
+  updateEntry: { type: 'updateEntry', mediaId: 111258, progress: 95, status: 'CURRENT', score: 9.5 },
 };

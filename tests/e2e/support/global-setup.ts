@@ -7,10 +7,22 @@ import { CHROMIUM_PATH } from './browser';
 const execFileAsync = promisify(execFile);
 const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
 
+async function build(args: string[]): Promise<void> {
+  const started = Date.now();
+  try {
+    await execFileAsync('npx', ['wxt', 'build', ...args], { cwd: PROJECT_ROOT });
+  } catch (error) {
+    const output = error as { stdout?: string; stderr?: string };
+    throw new Error(`"npx wxt build ${args.join(' ')}" failed:\n${output.stdout ?? ''}${output.stderr ?? String(error)}`);
+  }
+  console.log(`e2e: built with "wxt build ${args.join(' ')}" in ${Date.now() - started} ms`);
+}
+
 /**
  * Builds the Chrome MV3 extension once before the e2e test files run, so they never test a
  * stale `.output/chrome-mv3`. Set SEQUEL_FINDER_E2E_SKIP_BUILD=1 when the same command already
- * ran `wxt build`.
+ * ran `wxt build`. The `e2e` mode build (`.output/chrome-mv3-e2e`, with the AniList client id of
+ * `.env.e2e`) is made every time, because no other command makes it.
  */
 export default async function setup(): Promise<void> {
   await access(CHROMIUM_PATH).catch(() => {
@@ -20,14 +32,6 @@ export default async function setup(): Promise<void> {
     throw new Error('The openssl command is missing: install it with "apt-get install openssl".');
   });
 
-  if (process.env.SEQUEL_FINDER_E2E_SKIP_BUILD === '1') return;
-
-  const started = Date.now();
-  try {
-    await execFileAsync('npx', ['wxt', 'build'], { cwd: PROJECT_ROOT });
-  } catch (error) {
-    const output = error as { stdout?: string; stderr?: string };
-    throw new Error(`"npx wxt build" failed:\n${output.stdout ?? ''}${output.stderr ?? String(error)}`);
-  }
-  console.log(`e2e: built .output/chrome-mv3 in ${Date.now() - started} ms`);
+  if (process.env.SEQUEL_FINDER_E2E_SKIP_BUILD !== '1') await build([]);
+  await build(['--mode', 'e2e']);
 }
