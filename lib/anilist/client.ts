@@ -176,6 +176,13 @@ export class AniListClient {
       const parsed = this.parse(operationName, () => parseListChunk(collection));
       chunks.push(parsed);
       if (!parsed.hasNextChunk) break;
+      if (parsed.entries.length === 0) {
+        // A chunk past the end comes back empty; more chunks after an empty one would never end.
+        throw new AniListError('validation', `AniList sent an empty chunk ${chunk} of the list but reported more to come`, {
+          operationName,
+          unreadableResponse: true,
+        });
+      }
       if (chunk * perChunk >= MAX_LIST_ENTRIES) {
         throw new AniListError('validation', `AniList still reports more chunks after ${chunk * perChunk} entries`, {
           operationName,

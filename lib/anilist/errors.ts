@@ -18,6 +18,8 @@ export interface AniListErrorDetails {
   retryAfterSeconds?: number | null;
   operationName?: string | null;
   serverMessage?: string | null;
+  /** True when AniList answered, but with a body this version cannot read. */
+  unreadableResponse?: boolean;
   cause?: unknown;
 }
 
@@ -32,6 +34,8 @@ export class AniListError extends Error {
   readonly operationName: string | null;
   /** The first GraphQL error's message as AniList sent it, e.g. "Invalid token". */
   readonly serverMessage: string | null;
+  /** True when AniList answered, but with a body this version cannot read. */
+  readonly unreadableResponse: boolean;
 
   constructor(kind: AniListErrorKind, message: string, details: AniListErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -40,6 +44,7 @@ export class AniListError extends Error {
     this.retryAfterSeconds = details.retryAfterSeconds ?? null;
     this.operationName = details.operationName ?? null;
     this.serverMessage = details.serverMessage ?? null;
+    this.unreadableResponse = details.unreadableResponse ?? false;
   }
 }
 
@@ -127,5 +132,9 @@ export function unexpectedResponseError(cause: unknown, operationName: string): 
   let reason = String(cause);
   if (cause instanceof z.ZodError) reason = z.prettifyError(cause);
   else if (cause instanceof Error) reason = cause.message;
-  return new AniListError('validation', `AniList's ${operationName} response has an unexpected shape: ${reason}`, { operationName, cause });
+  return new AniListError('validation', `AniList's ${operationName} response has an unexpected shape: ${reason}`, {
+    operationName,
+    cause,
+    unreadableResponse: true,
+  });
 }

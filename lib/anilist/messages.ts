@@ -11,6 +11,7 @@ interface Phrases {
   userNotFound: string;
   mediaNotFound: string;
   validation(detail: string): string;
+  unreadable: string;
   cancelled: string;
   unexpected(detail: string): string;
 }
@@ -33,6 +34,7 @@ const PHRASES: Record<MessageLocale, Phrases> = {
     userNotFound: 'AniList has no user with that name, so check the spelling of the user name.',
     mediaNotFound: 'AniList could not find the requested anime or manga, which may have been removed.',
     validation: (detail) => `AniList rejected the request as invalid (${detail}), so please report this to the developers.`,
+    unreadable: 'AniList sent an answer this version cannot read, so try again later and report it to the developers if it keeps happening.',
     cancelled: 'The request to AniList was cancelled.',
     unexpected: (detail) => `Something unexpected went wrong: ${detail}`,
   },
@@ -53,6 +55,7 @@ const PHRASES: Record<MessageLocale, Phrases> = {
     userNotFound: 'O AniList não tem nenhum usuário com esse nome, então confira se o nome está escrito certo.',
     mediaNotFound: 'O AniList não encontrou o anime ou mangá pedido, que pode ter sido removido.',
     validation: (detail) => `O AniList recusou a requisição como inválida (${detail}), então avise os desenvolvedores.`,
+    unreadable: 'O AniList mandou uma resposta que esta versão não consegue ler, então tente de novo mais tarde e avise os desenvolvedores se continuar acontecendo.',
     cancelled: 'A requisição ao AniList foi cancelada.',
     unexpected: (detail) => `Aconteceu um erro inesperado: ${detail}`,
   },
@@ -74,6 +77,7 @@ export function describeError(error: unknown, locale: MessageLocale = 'en'): str
           ? phrases.userNotFound
           : phrases.mediaNotFound;
       case 'validation':
+        if (error.unreadableResponse) return phrases.unreadable;
         return phrases.validation(error.serverMessage ?? error.message);
       default:
         return phrases.kinds[error.kind];

@@ -385,13 +385,14 @@ describe('AniListClient unexpected responses', () => {
     expect(error.kind).toBe('not-found');
   });
 
-  it('endless chunks stop at the guard', async () => {
+  it('empty chunk with more to come stops', async () => {
     const { client, requests } = stubClient({
       data: { MediaListCollection: { hasNextChunk: true, user: { id: 5001, name: 'Boilerplate' }, lists: [] } },
     });
     const error = await failure(client.fetchUserList({ name: 'Boilerplate' }, 'ANIME'));
     expect(error.kind).toBe('validation');
-    expect(requests()).toBe(200);
+    expect(error.unreadableResponse).toBe(true);
+    expect(requests()).toBe(1);
   });
 
   it('malformed saved entry is validation', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AniListError, type AniListErrorKind } from '../../lib/anilist/errors';
+import { AniListError, type AniListErrorKind, unexpectedResponseError } from '../../lib/anilist/errors';
 import { describeError } from '../../lib/anilist/messages';
 
 const cases: { name: string; error: unknown; en: string[]; ptBR: string[] }[] = [
@@ -38,6 +38,12 @@ const cases: { name: string; error: unknown; en: string[]; ptBR: string[] }[] = 
     error: new AniListError('validation', 'x', { serverMessage: 'The selected id is invalid.' }),
     en: ['invalid', 'The selected id is invalid.', 'report'],
     ptBR: ['inválida', 'The selected id is invalid.', 'avise os desenvolvedores'],
+  },
+  {
+    name: 'unreadable response',
+    error: unexpectedResponseError(new Error('lists[0].entries[0].id: expected number'), 'UserList'),
+    en: ['cannot read', 'try again later'],
+    ptBR: ['não consegue ler', 'tente de novo mais tarde'],
   },
   { name: 'complexity', error: new AniListError('complexity', 'x'), en: ['too complex', 'report'], ptBR: ['complexa demais', 'avise os desenvolvedores'] },
   { name: 'abort', error: new DOMException('stopped', 'AbortError'), en: ['cancelled'], ptBR: ['cancelada'] },
