@@ -47,7 +47,7 @@ export function anilistClientId(browserName: string, env: Record<string, unknown
   const id = typeof value === 'string' ? value.trim() : '';
   if (id === '') {
     throw new MissingClientIdError(
-      `This build has no AniList client id: see the README's section on registering a client, then set ${variable} and build again.`,
+      `This build has no AniList client id: see docs/ANILIST-CLIENT.md on registering a client, then set ${variable} and build again.`,
     );
   }
   if (!/^\d+$/.test(id)) {
