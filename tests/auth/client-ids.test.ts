@@ -41,7 +41,7 @@ describe('anilistClientId', () => {
 
   it('rejects a missing id with README pointer', () => {
     const error = missingIdError(() => anilistClientId('firefox', { WXT_ANILIST_CLIENT_ID_CHROME: '21811' }));
-    expect(error.message).toContain("This build has no AniList client id: see the README's section on registering a client");
+    expect(error.message).toContain("This build has no AniList client id: see docs/ANILIST-CLIENT.md on registering a client");
     expect(error.message).toContain('WXT_ANILIST_CLIENT_ID_FIREFOX');
   });
 
