@@ -52,9 +52,11 @@ function requestsSection(rows: SizeFigures[]): string[] {
   return [
     '## Requests',
     '',
-    'N is the list size and K the off-list media whose relations a cold scan must fetch. The scan fetches',
-    'relations level by level, because the next hop is only known once the previous one has arrived, so',
-    'each level can end in a partial batch: the level-by-level bound is ceil(N/500) + Σ ceil(Kᵢ/50).',
+    'N is the list size and K the off-list media whose relations a cold scan must fetch. The next hop is',
+    'only known once the previous one has arrived, so ceil(K/50) is out of reach whenever a level ends in a',
+    'partial batch that nothing else can fill. The scan sends full batches first and holds a partial one back',
+    'while newly fetched records can still add ids to it (`lib/scan/run-scan.ts`); the level-by-level bound',
+    'ceil(N/500) + Σ ceil(Kᵢ/50) is what fetching each level on its own would cost.',
     '',
     '| N | K | K per level | target ceil(N/500)+ceil(K/50) | level-by-level bound | cold requests (list + relations) | cold − target | warm requests | warm target ceil(N/500) | baseline requests | missing (ours / baseline) |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
@@ -70,8 +72,8 @@ function trafficSection(rows: SizeFigures[]): string[] {
     '## Bytes and wall time',
     '',
     'Bytes are response bodies as the fake sent them. The scan\'s requests select every Media field the',
-    'extension shows (`lib/anilist/operations.ts`), for each list entry and again for each relation node,',
-    'while the baseline selects ids, a few fields and the titles.',
+    'extension shows for each list entry and each fetched media, and the fields the finder reads for each',
+    'relation node (`lib/anilist/operations.ts`), while the baseline selects ids, a few fields and the titles.',
     '',
     `| N | cold bytes | cold wall | cold at ${ANILIST_RATE}/min | warm bytes | warm wall | baseline bytes | baseline wall | baseline at ${ANILIST_RATE}/min |`,
     '|---|---|---|---|---|---|---|---|---|',
@@ -116,7 +118,9 @@ function memorySection(memory: CliMemoryFigures): string[] {
 }
 
 /** Renders docs/BENCHMARKS.md from the measured figures. */
-export function renderPage(rows: SizeFigures[], memory: CliMemoryFigures, run: RunInfo): string {
-  const sections = [header(run), requestsSection(rows), trafficSection(rows), finderSection(rows), memorySection(memory)];
+export function renderPage(rows: SizeFigures[], memory: CliMemoryFigures, browserSections: string[][], run: RunInfo): string {
+  const sections = [
+    header(run), requestsSection(rows), trafficSection(rows), finderSection(rows), memorySection(memory), ...browserSections,
+  ];
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

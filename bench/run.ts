@@ -1,7 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { execFileSync } from 'node:child_process';
 import { measureCliPeakMemory } from './cli-memory';
+import { measureContentScript } from './content-script';
+import { measurePopupPaint } from './popup-paint';
 import { renderPage } from './report';
 import { measureSize, type SizeFigures } from './scan-figures';
 
@@ -20,7 +23,15 @@ for (const size of SIZES) {
 process.stderr.write(`measuring the command line tool on ${CLI_SIZE} entries, ${CLI_RUNS} runs...\n`);
 const memory = await measureCliPeakMemory(CLI_SIZE, CLI_RUNS);
 
-const page = renderPage(rows, memory, {
+// The browser measurements load the production build of the extension.
+process.stderr.write('building the extension...\n');
+execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+process.stderr.write('measuring the popup\'s first paint in Chromium...\n');
+const popupLines = await measurePopupPaint();
+process.stderr.write('measuring the content script in Chromium...\n');
+const contentScriptLines = await measureContentScript();
+
+const page = renderPage(rows, memory, [popupLines, contentScriptLines], {
   durationSeconds: (performance.now() - started) / 1000,
   loadAtStart,
   loadAtEnd: loadavg()[0]!,
