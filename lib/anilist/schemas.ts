@@ -6,8 +6,9 @@ import {
 /**
  * zod schemas for the parts of AniList's responses this project reads. AniList sends null for
  * unknown values and some recordings omit null fields, so every optional field accepts both and
- * becomes null. Enum values AniList adds later never fail a response: an unknown relation type
- * becomes OTHER, any other unknown enum value becomes null.
+ * becomes null. An enum value AniList adds later does not fail a response: an unknown relation type
+ * becomes OTHER and other unknown enum values become null. A list entry's own status is the
+ * exception, because every sequel rule reads it, so an unknown one fails the list as unreadable.
  */
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? null);

@@ -42,7 +42,7 @@ export interface ScanOutcome {
 
 /**
  * Reads a user's list, then alternates between the finder and relation look-ups until the finder
- * needs nothing more. Each round asks the cache first and fetches only what it lacks, in batches
+ * needs nothing more. Each round looks in the cache first and fetches only what it lacks, in batches
  * of 50, so a scan of an unchanged list sends nothing but the list requests.
  */
 export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
