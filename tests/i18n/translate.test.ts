@@ -10,6 +10,8 @@ describe('createTranslator', () => {
     { locale: 'en', key: 'missingCount', values: { count: 1200 }, expected: '1,200 missing sequels' },
     { locale: 'pt-BR', key: 'missingCount', values: { count: 1 }, expected: '1 continuação faltando' },
     { locale: 'pt-BR', key: 'missingCount', values: { count: 1200 }, expected: '1.200 continuações faltando' },
+    { locale: 'en', key: 'missingCount', values: { count: 0 }, expected: '0 missing sequels' },
+    { locale: 'pt-BR', key: 'missingCount', values: { count: 0 }, expected: '0 continuações faltando' },
     { locale: 'en', key: 'greeting', values: {}, expected: 'Hello, {name}!' },
   ] as const;
 
