@@ -52,10 +52,30 @@ export function isStateChangedMessage(message: unknown): message is StateChanged
  * listening. The listener never responds, so requests sent by other parts still reach the background.
  */
 export function onStateChanged(callback: (state: BackgroundState) => void): () => void {
-  const listener = (message: unknown): undefined => {
-    if (isStateChangedMessage(message)) callback(message.state);
+  const extensionOrigin = browser.runtime.getURL('/');
+  const listener = (message: unknown, sender: { tab?: unknown; url?: string }): undefined => {
+    // runtime.sendMessage from a content script reaches open extension pages too, so only the
+    // background (an extension page without a tab) may push a state.
+    if (!isFromBackground(sender, extensionOrigin)) return undefined;
+    if (isStateChangedMessage(message) && looksLikeState(message.state)) callback(message.state);
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Returns whether a message came from the extension's own background rather than a tab. */
+export function isFromBackground(sender: { tab?: unknown; url?: string }, extensionOrigin: string): boolean {
+  return sender.tab === undefined && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}
+
+/**
+ * Checks the shape the pages read first. The full zod schema stays out of the popup's bundle, and
+ * the sender check above is what keeps forged states out.
+ */
+function looksLikeState(value: unknown): value is BackgroundState {
+  if (typeof value !== 'object' || value === null) return false;
+  const state = value as Partial<Record<keyof BackgroundState, unknown>>;
+  const scan = state.scan as { phase?: unknown } | undefined;
+  return typeof scan?.phase === 'string' && typeof state.settings === 'object' && state.settings !== null;
 }

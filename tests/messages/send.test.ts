@@ -23,16 +23,34 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+const BACKGROUND_SENDER = { url: fakeBrowser.runtime.getURL('/background.js') };
+
 describe('state broadcasts', () => {
   it('page receives the state', async () => {
     const received: BackgroundState[] = [];
     const stop = onStateChanged((state) => received.push(state));
 
-    await fakeBrowser.runtime.onMessage.trigger({ event: 'stateChanged', state: STATE }, {}, () => undefined);
+    await fakeBrowser.runtime.onMessage.trigger({ event: 'stateChanged', state: STATE }, BACKGROUND_SENDER, () => undefined);
     stop();
-    await fakeBrowser.runtime.onMessage.trigger({ event: 'stateChanged', state: STATE }, {}, () => undefined);
+    await fakeBrowser.runtime.onMessage.trigger({ event: 'stateChanged', state: STATE }, BACKGROUND_SENDER, () => undefined);
 
     expect(received).toEqual([STATE]);
+  });
+
+  // A content script's runtime.sendMessage reaches open extension pages as well as the background.
+  it.each([
+    { name: 'a content script', sender: { url: 'https://anilist.co/anime/1/', tab: { id: 7 } }, state: STATE },
+    { name: 'an extension tab', sender: { url: fakeBrowser.runtime.getURL('/popup.html'), tab: { id: 3 } }, state: STATE },
+    { name: 'another origin', sender: { url: 'chrome-extension://other-extension/background.js' }, state: STATE },
+    { name: 'no url', sender: {}, state: STATE },
+    { name: 'a malformed state', sender: BACKGROUND_SENDER, state: { junk: 1 } },
+  ])('page ignores a push from $name', async ({ sender, state }) => {
+    const received: unknown[] = [];
+    onStateChanged((pushed) => received.push(pushed));
+
+    await fakeBrowser.runtime.onMessage.trigger({ event: 'stateChanged', state }, sender, () => undefined);
+
+    expect(received).toEqual([]);
   });
 
   it('page listener leaves requests alone', async () => {
