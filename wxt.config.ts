@@ -26,10 +26,11 @@ export default defineConfig({
       'identity',
     ],
     host_permissions: [
-      // The GraphQL API. The Referer rule needs host access to modify its requests.
+      // The GraphQL API. The Referer rule needs host access to modify its requests. There is no
+      // host access to anilist.co itself: content scripts are injected through their matches, the
+      // login window needs none, and without it the rule cannot touch requests that anilist.co's
+      // own pages start.
       'https://graphql.anilist.co/*',
-      // The OAuth authorize page, and the pages the content scripts run on.
-      'https://anilist.co/*',
     ],
     ...(browser === 'firefox'
       ? {
