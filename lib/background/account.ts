@@ -12,7 +12,7 @@ import { LoginWindowError } from './errors';
 import {
   clearOwnNotifications, EXPIRY_NOTIFICATION_ID, NOTIFICATION_ICON_PATH, RELOGIN_NOTIFICATION_ID,
 } from './notifier';
-import { userResultPrefix } from './targets';
+import { nameResultPrefix, userResultPrefix } from './targets';
 
 /** Login, logout and the token's coming expiry. The token stays in the background's IndexedDB. */
 
@@ -54,8 +54,9 @@ export async function logIn(context: BackgroundContext): Promise<LoginState> {
 }
 
 /**
- * Logs out: stops a scan of the user's list, deletes the token, the user's results and the
- * notification history, and keeps the settings, the ignored list and the relation cache. After
+ * Logs out: stops a scan of the user's list, deletes the token, the user's results (by id, and
+ * those of a scan by the same name made while logged out, which would show stale list statuses)
+ * and the notification history, and keeps the settings, the ignored list and the relation cache. After
  * AniList rejected the token as invalid, it also asks the user, once, to log in again.
  */
 export async function logOut(context: BackgroundContext, reason: 'user' | 'invalid-token'): Promise<void> {
@@ -64,6 +65,7 @@ export async function logOut(context: BackgroundContext, reason: 'user' | 'inval
     const userId = session.viewer.id;
     await context.runner.cancel((target) => target.userId === userId);
     await context.store.deleteResults(userResultPrefix(userId));
+    await context.store.deleteResults(nameResultPrefix(session.viewer.name));
   }
   await context.clearSession();
   await browser.storage.local.remove(HISTORY_KEY);

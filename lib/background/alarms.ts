@@ -73,8 +73,14 @@ export async function nextPeriodicCheck(alarms: AlarmsApi): Promise<number | nul
   return alarm?.scheduledTime ?? null;
 }
 
-export async function scheduleRetry(alarms: AlarmsApi, retryAt: number): Promise<void> {
-  await alarms.create(ALARM_NAMES.retry, { when: retryAt });
+/** Chrome fires an alarm no sooner than 30 s after it is created, except for unpacked extensions (Chrome 120+). */
+export const MIN_ALARM_DELAY_MS = 30_000;
+
+/** Schedules the retry alarm at `retryAt`, or at the browser's earliest alarm time. Returns when it fires. */
+export async function scheduleRetry(alarms: AlarmsApi, retryAt: number, now: number): Promise<number> {
+  const when = Math.max(retryAt, now + MIN_ALARM_DELAY_MS);
+  await alarms.create(ALARM_NAMES.retry, { when });
+  return when;
 }
 
 export async function clearRetry(alarms: AlarmsApi): Promise<void> {

@@ -25,6 +25,12 @@ export const RETRY_DELAYS_MS: Readonly<Partial<Record<AniListErrorKind, number>>
   'api-disabled': 30 * MINUTE_MS,
 };
 
+/**
+ * A rate-limit wait longer than this pauses the scan until AniList's time instead of keeping the
+ * worker busy waiting. Shorter waits are waited out in place by the client.
+ */
+export const LONG_RATE_LIMIT_WAIT_MS = MINUTE_MS;
+
 export function decideOnFailure(error: unknown, now: number): FailureDecision {
   if (!(error instanceof AniListError)) return { action: 'fail' };
   if (error.kind === 'invalid-token') return { action: 'logout' };
@@ -32,7 +38,18 @@ export function decideOnFailure(error: unknown, now: number): FailureDecision {
   const delay = RETRY_DELAYS_MS[error.kind];
   if (delay === undefined) return { action: 'fail' };
   const askedMs = (error.retryAfterSeconds ?? 0) * 1000;
+  // The retry time shown must be the one AniList asked for, so an asked wait replaces the default one.
+  if (error.kind === 'rate-limited' && askedMs > 0) return { action: 'pause', retryAt: now + askedMs };
   return { action: 'pause', retryAt: now + Math.max(delay, askedMs) };
+}
+
+/** The error a scan stops on when AniList asks for a wait longer than LONG_RATE_LIMIT_WAIT_MS. */
+export function longRateLimitError(waitMs: number): AniListError {
+  const seconds = Math.ceil(waitMs / 1000);
+  return new AniListError('rate-limited', `AniList asked to wait ${seconds} s, so the scan pauses until then.`, {
+    status: 429,
+    retryAfterSeconds: seconds,
+  });
 }
 
 /** Keeps what describeError needs from an error, so the sentence can be built again in either language. */

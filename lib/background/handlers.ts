@@ -1,5 +1,9 @@
+import type { MediaType } from '../anilist/types';
+import { backgroundCatalog } from '../i18n/catalog/background';
+import { createTranslator } from '../i18n/translate';
 import { ignoreMedia, importIgnored, unignoreMedia } from '../ignored/store';
 import type { RequestHandlers } from '../messages/dispatch';
+import type { StartScanResult } from '../messages/state';
 import { listNotifications, markRead, unreadCount } from '../notifications/history';
 import { parseBackup } from '../settings/backup';
 import { saveSettings } from '../settings/store';
@@ -7,6 +11,7 @@ import { logIn, logOut } from './account';
 import type { BackgroundContext } from './context';
 import { BackgroundError, describeBackgroundError } from './errors';
 import { scanOtherUser } from './other-user';
+import type { ScanTarget } from './scan-job';
 import { addToPlanning } from './planning';
 import { syncAlarmsWithSettings } from './lifecycle';
 import { buildState, mediaStatus } from './state';
@@ -34,7 +39,7 @@ export function createHandlers(context: BackgroundContext): RequestHandlers {
         }
       }
       if (target === null) throw new BackgroundError('noScanTarget');
-      return context.runner.start(target, settings.mediaType, 'manual');
+      return startManualScan(context, target, settings.mediaType);
     },
 
     cancelScan: async () => ({ cancelled: await context.runner.cancel() }),
@@ -106,6 +111,21 @@ export function createHandlers(context: BackgroundContext): RequestHandlers {
     updateEntry: (request) => updateEntry(context, request),
   };
   return withLocalizedErrors(handlers, context);
+}
+
+/** Starts a manual scan, or answers with a sentence in the user's language when one is already running. */
+async function startManualScan(context: BackgroundContext, target: ScanTarget, mediaType: MediaType): Promise<StartScanResult> {
+  try {
+    const { started } = await context.runner.start(target, mediaType, 'manual');
+    if (started) return { started: true };
+  } catch (error) {
+    if (!(error instanceof BackgroundError && error.key === 'scanBusy')) throw error;
+  }
+
+  const job = await context.store.getJob();
+  const userName = job?.target.userName ?? target.userName;
+  const translate = createTranslator(backgroundCatalog, await context.locale());
+  return { started: false, reason: 'already-running', userName, message: translate('scanAlreadyRunning', { name: userName }) };
 }
 
 /** Wraps each handler so that any error it throws becomes one sentence in the user's language. */

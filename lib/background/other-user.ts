@@ -48,6 +48,7 @@ export async function scanOtherUser(context: BackgroundContext, userName: string
         listStatuses: outcome.list.entries.map((entry): [number, typeof entry.status] => [entry.mediaId, entry.status]),
         fingerprint: await listFingerprint(outcome.list, finderSettings),
         settingsKey: finderSettingsKey(finderSettings),
+        sourceStatuses: [...finderSettings.sourceStatuses],
       };
       await context.store.putResult(stored);
       return stored;

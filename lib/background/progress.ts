@@ -11,13 +11,15 @@ import type { ScanJob } from './scan-job';
 /**
  * Estimates the requests left in the current round of relation look-ups: the media still to fetch
  * in batches of 50, less the batches sent since the round began. A later round (sequels of the
- * sequels just fetched) cannot be foreseen, so this is a lower bound. Null while the list is read.
+ * sequels just fetched) cannot be foreseen, so this is a lower bound, and it stays at 1 or more
+ * until the scan is done, because a sent batch may still lead to another round. Null while the
+ * list is read.
  */
 export function estimateRemainingRequests(progress: ScanProgress, requestsSinceProgress: number): number | null {
   if (progress.phase === 'list') return null;
   if (progress.phase === 'done') return 0;
   const pending = Math.max(0, progress.relationsNeeded - progress.relationsFromCache - progress.relationsFetched);
-  return Math.max(0, Math.ceil(pending / RELATIONS_BATCH_SIZE) - requestsSinceProgress);
+  return Math.max(1, Math.ceil(pending / RELATIONS_BATCH_SIZE) - requestsSinceProgress);
 }
 
 export function applyProgress(job: ScanJob, progress: ScanProgress, now: number): ScanJob {

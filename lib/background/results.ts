@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { MEDIA_LIST_STATUSES, MEDIA_TYPES, type MediaListStatus, type MediaType } from '../anilist/types';
-import type { MediaStatus, ScanSummary } from '../messages/state';
+import type { ListCounts, MediaStatus, ScanSummary } from '../messages/state';
 import { computeTotals } from '../sequels/totals';
-import type { MissingSequel } from '../sequels/types';
+import { DEFAULT_FINDER_SETTINGS, type MissingSequel } from '../sequels/types';
 import type { ScanTarget } from './scan-job';
 import { storedMissingSequelSchema } from './stored-schemas';
 
@@ -26,6 +26,8 @@ export interface StoredResult {
   fingerprint: string;
   /** See finderSettingsKey: results under other settings are not compared for notifications. */
   settingsKey: string;
+  /** The list statuses the finder started from; absent in results stored before this field existed. */
+  sourceStatuses?: MediaListStatus[];
 }
 
 export const storedResultSchema: z.ZodType<StoredResult> = z.object({
@@ -38,6 +40,7 @@ export const storedResultSchema: z.ZodType<StoredResult> = z.object({
   listStatuses: z.array(z.tuple([z.number().int().positive(), z.enum(MEDIA_LIST_STATUSES)])),
   fingerprint: z.string(),
   settingsKey: z.string(),
+  sourceStatuses: z.array(z.enum(MEDIA_LIST_STATUSES)).optional(),
 });
 
 /** Returns the missing sequels the user has not ignored. */
@@ -46,7 +49,7 @@ export function visibleMissing(result: StoredResult, ignored: ReadonlySet<number
 }
 
 /** Builds the protocol's summary: ignored media left out and the totals counted again without them. */
-export function summaryOf(result: StoredResult, ignored: ReadonlySet<number>): ScanSummary {
+export function summaryOf(result: StoredResult, ignored: ReadonlySet<number>): ScanSummary & ListCounts {
   const missing = visibleMissing(result, ignored);
   return {
     userName: result.target.userName,
@@ -54,6 +57,20 @@ export function summaryOf(result: StoredResult, ignored: ReadonlySet<number>): S
     finishedAt: result.finishedAt,
     missing,
     totals: computeTotals(missing, result.mediaType),
+    ...listCountsOf(result),
+  };
+}
+
+/**
+ * Counts the list entries, and those in a status the finder starts from. The list statuses follow
+ * Planning adds, so the counts stay right after them. Results stored without their source statuses
+ * are counted with the default ones.
+ */
+export function listCountsOf(result: StoredResult): ListCounts {
+  const sources = new Set(result.sourceStatuses ?? DEFAULT_FINDER_SETTINGS.sourceStatuses);
+  return {
+    entryCount: result.listStatuses.length,
+    sourceCount: result.listStatuses.filter(([, status]) => sources.has(status)).length,
   };
 }
 

@@ -3,6 +3,7 @@ import type { UserList } from '../anilist/types';
 import { runScan } from '../scan/run-scan';
 import { toFinderSettings } from '../settings/schema';
 import { BackgroundError } from './errors';
+import { LONG_RATE_LIMIT_WAIT_MS, longRateLimitError } from './failure';
 import { finderSettingsKey, listFingerprint } from './fingerprint';
 import { applyProgress } from './progress';
 import type { StoredResult } from './results';
@@ -43,9 +44,20 @@ export async function executeScan(job: ScanJob, context: ExecutionContext): Prom
   const settings = await context.loadSettings();
   const session = await context.loadSession();
 
+  const longWait = new AbortController();
   const own = job.target.userId !== null;
   if (own && (session === null || session.viewer.id !== job.target.userId)) throw new BackgroundError('loginRequired');
-  const client = context.createClient({ token: own ? session?.token ?? null : null, signal: context.signal, onEvent: context.onClientEvent });
+  const client = context.createClient({
+    token: own ? session?.token ?? null : null,
+    signal: AbortSignal.any([context.signal, longWait.signal]),
+    onEvent: (event) => {
+      context.onClientEvent(event);
+      // A long rate-limit wait stops the client with a rate-limit error, so the runner pauses until AniList's time.
+      if (event.type === 'wait' && event.reason === 'rate-limit' && event.until - now() > LONG_RATE_LIMIT_WAIT_MS) {
+        longWait.abort(longRateLimitError(event.until - now()));
+      }
+    },
+  });
 
   let viewer = own ? session?.viewer ?? null : null;
   if (own && session !== null && job.progress.phase === 'list' && job.trigger !== 'login') {
@@ -69,6 +81,7 @@ export async function executeScan(job: ScanJob, context: ExecutionContext): Prom
     listStatuses: list.entries.map((entry): [number, typeof entry.status] => [entry.mediaId, entry.status]),
     fingerprint,
     settingsKey: finderSettingsKey(finderSettings),
+    sourceStatuses: [...finderSettings.sourceStatuses],
   };
 
   const unchanged = previous !== null && previous.fingerprint === fingerprint && now() - previous.relationsCheckedAt < RELATIONS_RECHECK_MS;

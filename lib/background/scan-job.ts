@@ -53,6 +53,8 @@ export interface ScanJob {
   error: StoredScanError | null;
   pausedAt: number | null;
   retryAt: number | null;
+  /** When the retry alarm fires: `retryAt`, or later when the browser's minimum alarm delay is longer. Absent in older jobs. */
+  retryAlarmAt?: number | null;
   /** How many times the scan went on after a stopped worker or a pause. */
   resumes: number;
 }
@@ -91,6 +93,7 @@ export const scanJobSchema: z.ZodType<ScanJob> = z.object({
   error: storedErrorSchema.nullable(),
   pausedAt: z.number().nullable(),
   retryAt: z.number().nullable(),
+  retryAlarmAt: z.number().nullable().optional(),
   resumes: z.number().int().nonnegative(),
 });
 
@@ -121,7 +124,9 @@ export function createJob(target: ScanTarget, mediaType: MediaType, trigger: Sca
 
 /** Returns the job set running again after a stopped worker or a pause, keeping its progress. */
 export function resumedJob(job: ScanJob, now: number): ScanJob {
-  return { ...job, state: 'running', updatedAt: now, wait: null, error: null, pausedAt: null, retryAt: null, resumes: job.resumes + 1 };
+  return {
+    ...job, state: 'running', updatedAt: now, wait: null, error: null, pausedAt: null, retryAt: null, retryAlarmAt: null, resumes: job.resumes + 1,
+  };
 }
 
 /** Tells whether two targets are the same list: the same user id, or the same name ignoring case. */
@@ -158,6 +163,7 @@ export function scanStatusOf(job: ScanJob | null, describe: (error: StoredScanEr
         startedAt: job.startedAt,
         pausedAt: job.pausedAt ?? job.updatedAt,
         retryAt: job.retryAt ?? job.updatedAt,
+        retryAlarmAt: job.retryAlarmAt ?? job.retryAt ?? job.updatedAt,
         progress: { ...job.progress },
         requestsDone: job.requestsDone,
         error: storedErrorView(job.error, describe),

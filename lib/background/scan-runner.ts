@@ -215,8 +215,10 @@ export class ScanRunner {
 
     await stopWatchdog(alarms);
     if (decision.action === 'pause') {
-      await store.putJob({ ...job, state: 'paused', updatedAt: now, wait: null, error: stored, pausedAt: now, retryAt: decision.retryAt });
-      await scheduleRetry(alarms, decision.retryAt);
+      const retryAlarmAt = await scheduleRetry(alarms, decision.retryAt, now);
+      await store.putJob({
+        ...job, state: 'paused', updatedAt: now, wait: null, error: stored, pausedAt: now, retryAt: decision.retryAt, retryAlarmAt,
+      });
     } else if (decision.action === 'fail') {
       // The list snapshot goes: a failed scan starts over with a fresh read.
       await store.deleteJob();

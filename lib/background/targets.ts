@@ -27,3 +27,8 @@ export function resultKeysOf(target: ScanTarget): Record<MediaType, string> {
 export function userResultPrefix(userId: number): string {
   return `user:${userId}:`;
 }
+
+/** The prefix of every result key of a list scanned by the name `userName`, as while logged out. */
+export function nameResultPrefix(userName: string): string {
+  return `name:${userName.toLowerCase()}:`;
+}

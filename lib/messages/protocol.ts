@@ -3,7 +3,8 @@ import { MEDIA_LIST_STATUSES, MEDIA_TYPES } from '../anilist/types';
 import type { NotificationRecord } from '../notifications/history';
 import { MAX_USER_NAME_LENGTH, type Settings, settingsSchema } from '../settings/schema';
 import type {
-  AddToPlanningResult, BackgroundState, ImportBackupResult, MediaStatus, ScanSummary, UpdatedEntry, WatchingList,
+  AddToPlanningResult, BackgroundState, ImportBackupResult, MediaStatus, ScanSummary, StartScanResult, UpdatedEntry,
+  WatchingList,
 } from './state';
 
 /**
@@ -72,8 +73,8 @@ export const REQUEST_TYPES: readonly RequestType[] = requestSchemas.map((schema)
 /** The response value of each request type. */
 export interface ResponseMap {
   getState: BackgroundState;
-  /** False when a scan was already running, which then goes on. */
-  startScan: { started: boolean };
+  /** `started: false` with a reason and a sentence when a scan was already running, which then goes on. */
+  startScan: StartScanResult;
   /** False when no scan was running. */
   cancelScan: { cancelled: boolean };
   login: BackgroundState['login'];

@@ -42,8 +42,14 @@ export type ScanStatus =
       userName: string;
       startedAt: number;
       pausedAt: number;
-      /** When the retry is scheduled, in ms since the epoch; the periodic check also carries the scan on. */
+      /** When AniList can be asked again (its Retry-After for a rate limit), in ms since the epoch. */
       retryAt: number;
+      /**
+       * When the retry alarm fires, in ms since the epoch: `retryAt`, or later when the browser's
+       * minimum alarm delay (30 s in Chrome) does not allow `retryAt`. The periodic check or a
+       * manual scan may carry the scan on sooner.
+       */
+      retryAlarmAt?: number;
       progress: ScanProgress;
       requestsDone: number;
       error: ScanError;
@@ -58,7 +64,20 @@ export interface ScanSummary {
   finishedAt: number;
   missing: MissingSequel[];
   totals: FinderTotals;
+  /**
+   * Entries on the scanned list, in any status. The background always sets it and
+   * `sourceCount`; both are optional only so that summaries built elsewhere stay valid.
+   */
+  entryCount?: number;
+  /**
+   * Entries in a status the finder starts from (`sourceStatuses` at scan time), so a screen can
+   * tell a list with nothing to start from (0) from one with no sequel missing.
+   */
+  sourceCount?: number;
 }
+
+/** The list counts of a summary, as the background sets them. */
+export type ListCounts = Required<Pick<ScanSummary, 'entryCount' | 'sourceCount'>>;
 
 export interface LoginState {
   viewer: Viewer;
@@ -140,6 +159,14 @@ export interface UpdatedEntry {
   score: number;
   updatedAt: number | null;
 }
+
+/**
+ * The response to `startScan`. A scan already running (of this list or another) goes on, and
+ * `message` tells the user so in their language.
+ */
+export type StartScanResult =
+  | { started: true }
+  | { started: false; reason: 'already-running'; userName: string; message: string };
 
 export interface AddToPlanningResult {
   added: number[];

@@ -154,6 +154,33 @@ describe('logOut', () => {
     expect(harness.broadcasts.at(-1)?.reloginRequested).toBeNull();
   });
 
+  it('wipes results scanned by name', async () => {
+    const byName = { userId: null, userName: 'Boilerplate' };
+    const other = { userId: null, userName: 'Warps' };
+    await harness.background.context.runner.start(byName, 'ANIME', 'manual');
+    await harness.settle();
+    await harness.background.context.runner.start(other, 'ANIME', 'manual');
+    await harness.settle();
+    expect(await harness.deps.store.getResult('name:boilerplate:ANIME')).not.toBeNull();
+
+    await harness.background.context.logOut('user');
+    await harness.settle();
+
+    expect(await harness.deps.store.getResult('name:boilerplate:ANIME')).toBeNull();
+    expect(await harness.deps.store.getResult('name:warps:ANIME')).not.toBeNull();
+  });
+
+  it('logged-out state after logout', async () => {
+    await saveSettings({ ...(await loadSettings()).settings, scanUserName: 'Boilerplate' });
+    await harness.background.context.runner.start({ userId: null, userName: 'Boilerplate' }, 'ANIME', 'manual');
+    await harness.settle();
+
+    await harness.background.context.logOut('user');
+    await harness.settle();
+
+    expect(harness.broadcasts.at(-1)?.lastScan).toBeNull();
+  });
+
   it('keeps settings and ignored', async () => {
     await harness.background.context.logOut('user');
 

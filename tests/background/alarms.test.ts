@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  ALARM_NAMES, clearRetry, nextPeriodicCheck, planPeriodicAlarm, scheduleRetry, startWatchdog, stopWatchdog,
+  ALARM_NAMES, clearRetry, MIN_ALARM_DELAY_MS, nextPeriodicCheck, planPeriodicAlarm, scheduleRetry, startWatchdog, stopWatchdog,
   syncPeriodicAlarm,
 } from '../../lib/background/alarms';
 
@@ -59,7 +59,7 @@ describe('alarm scheduling', () => {
   });
 
   it('retry alarm fires once at its time', async () => {
-    await scheduleRetry(fakeBrowser.alarms, NOW + 10 * MINUTE);
+    await scheduleRetry(fakeBrowser.alarms, NOW + 10 * MINUTE, NOW);
 
     const alarm = await fakeBrowser.alarms.get(ALARM_NAMES.retry);
     expect(alarm?.scheduledTime).toBe(NOW + 10 * MINUTE);
@@ -67,6 +67,21 @@ describe('alarm scheduling', () => {
     await clearRetry(fakeBrowser.alarms);
     expect(await fakeBrowser.alarms.get(ALARM_NAMES.retry)).toBeUndefined();
   });
+
+  const retryCases = [
+    { name: '10 minutes', retryAt: NOW + 10 * MINUTE, firesAt: NOW + 10 * MINUTE },
+    { name: '30 seconds', retryAt: NOW + 30_000, firesAt: NOW + 30_000 },
+    { name: '5 seconds, browser minimum', retryAt: NOW + 5_000, firesAt: NOW + MIN_ALARM_DELAY_MS },
+  ];
+
+  for (const testCase of retryCases) {
+    it(`retry alarm time: ${testCase.name}`, async () => {
+      const firesAt = await scheduleRetry(fakeBrowser.alarms, testCase.retryAt, NOW);
+
+      expect(firesAt).toBe(testCase.firesAt);
+      expect((await fakeBrowser.alarms.get(ALARM_NAMES.retry))?.scheduledTime).toBe(testCase.firesAt);
+    });
+  }
 
   it('watchdog repeats every minute', async () => {
     await startWatchdog(fakeBrowser.alarms);

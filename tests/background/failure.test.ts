@@ -15,7 +15,9 @@ describe('decideOnFailure', () => {
   const cases = [
     { name: 'rate limit without Retry-After', error: anilistError('rate-limited'), expected: { action: 'pause', retryAt: NOW + MINUTE } },
     { name: 'rate limit asking 5 minutes', error: anilistError('rate-limited', { retryAfterSeconds: 300 }), expected: { action: 'pause', retryAt: NOW + 5 * MINUTE } },
-    { name: 'rate limit asking 10 seconds', error: anilistError('rate-limited', { retryAfterSeconds: 10 }), expected: { action: 'pause', retryAt: NOW + MINUTE } },
+    { name: 'rate limit asking 10 seconds', error: anilistError('rate-limited', { retryAfterSeconds: 10 }), expected: { action: 'pause', retryAt: NOW + 10_000 } },
+    { name: 'rate limit asking 5 seconds', error: anilistError('rate-limited', { retryAfterSeconds: 5 }), expected: { action: 'pause', retryAt: NOW + 5_000 } },
+    { name: 'rate limit asking an hour', error: anilistError('rate-limited', { retryAfterSeconds: 3600 }), expected: { action: 'pause', retryAt: NOW + 60 * MINUTE } },
     { name: 'server error', error: anilistError('server'), expected: { action: 'pause', retryAt: NOW + 10 * MINUTE } },
     { name: 'network error', error: anilistError('network'), expected: { action: 'pause', retryAt: NOW + 10 * MINUTE } },
     { name: 'API disabled (403)', error: anilistError('api-disabled'), expected: { action: 'pause', retryAt: NOW + 30 * MINUTE } },

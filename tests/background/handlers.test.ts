@@ -124,6 +124,65 @@ describe('getState and startScan', () => {
     expect(operations(fake)).toEqual(['Viewer', 'UserList', 'MediaRelationsBatch']);
   });
 
+  const busyCases = [
+    {
+      name: 'same list',
+      second: 'Boilerplate',
+      uiLanguage: 'en-US',
+      message: 'A scan of Boilerplate is already running, so no new scan was started. Its results show here when it finishes.',
+    },
+    {
+      name: 'other list',
+      second: 'Warps',
+      uiLanguage: 'en-US',
+      message: 'A scan of Boilerplate is already running, so no new scan was started. Its results show here when it finishes.',
+    },
+    {
+      name: 'same list in Portuguese',
+      second: 'Boilerplate',
+      uiLanguage: 'pt-BR',
+      message:
+        'Uma busca na lista de Boilerplate já está em andamento, então nenhuma nova busca foi iniciada. Os resultados aparecem aqui quando ela terminar.',
+    },
+  ];
+
+  for (const testCase of busyCases) {
+    it(`startScan while running: ${testCase.name}`, async () => {
+      harness = createHarness(fake, { uiLanguage: testCase.uiLanguage });
+      fake.failAlways({ kind: 'slow', ms: 150 });
+      const handlers = harness.background.handlers;
+      await dispatchMessage({ type: 'startScan', userName: 'Boilerplate' }, POPUP, ORIGIN, handlers);
+
+      const second = await dispatchMessage({ type: 'startScan', userName: testCase.second }, POPUP, ORIGIN, handlers);
+
+      expect(second).toEqual({
+        ok: true,
+        value: { started: false, reason: 'already-running', userName: 'Boilerplate', message: testCase.message },
+      });
+      await harness.settle();
+      expect(operations(fake).filter((name) => name === 'UserList')).toHaveLength(1);
+    });
+  }
+
+  // All 52 entries of Boilerplate's recorded list are in Planning.
+  const countCases = [
+    { name: 'default sources', sourceStatuses: defaultSettings().sourceStatuses, entryCount: 52, sourceCount: 52, missing: 10 },
+    { name: 'nothing to start from', sourceStatuses: ['COMPLETED' as const], entryCount: 52, sourceCount: 0, missing: 0 },
+  ];
+
+  for (const testCase of countCases) {
+    it(`lastScan counts: ${testCase.name}`, async () => {
+      await value({ type: 'saveSettings', settings: { ...defaultSettings(), sourceStatuses: testCase.sourceStatuses } });
+      await value({ type: 'startScan', userName: 'Boilerplate' });
+
+      const state = await value<BackgroundState>({ type: 'getState' });
+
+      expect(state.lastScan?.entryCount).toBe(testCase.entryCount);
+      expect(state.lastScan?.sourceCount).toBe(testCase.sourceCount);
+      expect(state.lastScan?.missing).toHaveLength(testCase.missing);
+    });
+  }
+
   it('error in Portuguese for a pt-BR browser', async () => {
     harness = createHarness(fake, { uiLanguage: 'pt-BR' });
 

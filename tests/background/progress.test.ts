@@ -13,11 +13,13 @@ describe('estimateRemainingRequests', () => {
   const cases = [
     { name: 'list phase unknown', progress: progress('list'), sent: 0, expected: null },
     { name: 'done is zero', progress: progress('done', 120, 20, 100), sent: 0, expected: 0 },
-    { name: 'all from cache', progress: progress('relations', 80, 80), sent: 0, expected: 0 },
+    { name: 'all from cache, round open', progress: progress('relations', 80, 80), sent: 0, expected: 1 },
     { name: '10 to fetch', progress: progress('relations', 10), sent: 0, expected: 1 },
     { name: '120 to fetch', progress: progress('relations', 120), sent: 0, expected: 3 },
     { name: '120 to fetch, 2 sent', progress: progress('relations', 120), sent: 2, expected: 1 },
-    { name: 'more sent than planned', progress: progress('relations', 10), sent: 4, expected: 0 },
+    { name: 'more sent than planned', progress: progress('relations', 10), sent: 4, expected: 1 },
+    { name: 'batch in flight', progress: progress('relations', 10), sent: 1, expected: 1 },
+    { name: '120 to fetch, 3 sent', progress: progress('relations', 120), sent: 3, expected: 1 },
     { name: 'second round', progress: progress('relations', 61, 10, 50), sent: 0, expected: 1 },
   ];
 
@@ -50,6 +52,16 @@ describe('applyClientEvent', () => {
     job = applyClientEvent(job, { type: 'request', operationName: 'MediaRelationsBatch', requests: 3 }, NOW);
 
     expect(job.requestsDone).toBe(2);
+    expect(job.estimatedRemainingRequests).toBe(1);
+  });
+
+  it('sent batch keeps estimate above zero', () => {
+    let job = applyClientEvent(start, { type: 'request', operationName: 'UserList', requests: 1 }, NOW);
+    job = applyProgress(job, progress('relations', 10), NOW);
+    job = applyClientEvent(job, { type: 'request', operationName: 'MediaRelationsBatch', requests: 2 }, NOW);
+
+    expect(job.requestsDone).toBe(2);
+    expect(job.progress.relationsFetched).toBe(0);
     expect(job.estimatedRemainingRequests).toBe(1);
   });
 

@@ -78,6 +78,29 @@ describe('scan pauses when AniList is unavailable', () => {
     });
   }
 
+  it('short Retry-After keeps its time', async () => {
+    await scan('Boilerplate', { kind: 'rate-limit', retryAfter: 5 });
+
+    const scanState = harness.broadcasts.at(-1)?.scan;
+    expect(scanState).toMatchObject({ phase: 'paused', retryAt: T0 + 5_000, retryAlarmAt: T0 + 30_000 });
+    expect(scanState).toMatchObject({ error: { message: 'AniList is receiving too many requests and asks to wait 5 seconds before trying again.' } });
+    expect((await fakeBrowser.alarms.get(ALARM_NAMES.retry))?.scheduledTime).toBe(T0 + 30_000);
+  });
+
+  it('hour-long Retry-After pauses at once', async () => {
+    // A client that waits out rate limits in place, as in production.
+    const createClient = harness.deps.createClient;
+    harness.deps.createClient = (options) => createClient({ ...options, maxRateLimitRetries: 3 } as typeof options);
+
+    await scan('Boilerplate', { kind: 'rate-limit', retryAfter: 3600 });
+
+    const scanState = harness.broadcasts.at(-1)?.scan;
+    expect(scanState).toMatchObject({ phase: 'paused', retryAt: T0 + 3_600_000, retryAlarmAt: T0 + 3_600_000 });
+    expect(scanState).toMatchObject({ error: { kind: 'rate-limited' } });
+    expect((await fakeBrowser.alarms.get(ALARM_NAMES.retry))?.scheduledTime).toBe(T0 + 3_600_000);
+    expect(operations(fake)).toEqual(['UserList']);
+  });
+
   it('periodic check carries a pause on', async () => {
     await scan('Boilerplate', { kind: 'api-disabled' });
     harness.clock.now = T0 + 5 * MINUTE;

@@ -48,7 +48,9 @@ describe('state broadcasts', () => {
     const received: unknown[] = [];
     onStateChanged((pushed) => received.push(pushed));
 
-    await fakeBrowser.runtime.onMessage.trigger({ event: 'stateChanged', state }, sender, () => undefined);
+    // The senders carry only the fields the check reads, not a whole tabs.Tab.
+    const messageSender = sender as Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
+    await fakeBrowser.runtime.onMessage.trigger({ event: 'stateChanged', state }, messageSender, () => undefined);
 
     expect(received).toEqual([]);
   });

@@ -28,6 +28,7 @@ export const backgroundCatalog = {
     badgeRelogin: 'Sequel Finder: log in to AniList again.',
 
     scanBusy: 'A scan is already running, so try again when it has finished.',
+    scanAlreadyRunning: 'A scan of {name} is already running, so no new scan was started. Its results show here when it finishes.',
     noScanTarget: 'There is no list to scan, so log in to AniList or type a user name first.',
     otherUserWhileLoggedIn: 'You are logged in as {viewer}, so the scan reads your own list. Log out to scan the list of {name}.',
     loginRequired: 'This needs an AniList login, so log in first.',
@@ -64,6 +65,7 @@ export const backgroundCatalog = {
     badgeRelogin: 'Sequel Finder: faça login no AniList de novo.',
 
     scanBusy: 'Já existe uma busca em andamento, então tente de novo quando ela terminar.',
+    scanAlreadyRunning: 'Uma busca na lista de {name} já está em andamento, então nenhuma nova busca foi iniciada. Os resultados aparecem aqui quando ela terminar.',
     noScanTarget: 'Não há lista para buscar, então faça login no AniList ou digite um nome de usuário primeiro.',
     otherUserWhileLoggedIn: 'Você está conectado como {viewer}, então a busca lê a sua própria lista. Saia da conta para buscar a lista de {name}.',
     loginRequired: 'Isso exige login no AniList, então faça login primeiro.',
@@ -82,7 +84,7 @@ export const backgroundCatalog = {
   | 'startedMessage' | 'newlyAnnouncedTitle' | 'newlyAnnouncedMessage' | 'reloginTitle' | 'reloginMessage'
   | 'expiryTitle' | 'expiryMessage'
   | 'badgeEmpty' | 'badgeAvailable' | 'badgeRunning' | 'badgePaused' | 'badgeFailed' | 'badgeRelogin'
-  | 'scanBusy' | 'noScanTarget' | 'otherUserWhileLoggedIn' | 'loginRequired' | 'alreadyOnList' | 'loginCancelled' | 'loginDenied'
+  | 'scanBusy' | 'scanAlreadyRunning' | 'noScanTarget' | 'otherUserWhileLoggedIn' | 'loginRequired' | 'alreadyOnList' | 'loginCancelled' | 'loginDenied'
   | 'loginStateMismatch' | 'loginMalformed' | 'loginUnreachable' | 'loginNoClientId' | 'storageFailed' | 'unexpected'
 >;
 
