@@ -51,7 +51,8 @@ export function createHandlers(context: BackgroundContext): RequestHandlers {
       return null;
     },
 
-    addToPlanning: (request) => addToPlanning(context, request.mediaIds),
+    addToPlanning: (request, requestContext) =>
+      addToPlanning(context, request.mediaIds, { onlyMissing: requestContext.senderKind === 'content-script' }),
 
     ignore: async (request) => {
       await ignoreMedia(request.mediaId, request.title ?? null, context.now());

@@ -32,7 +32,11 @@ export function listStatusName(status: MediaListStatus, mediaType: MediaType): s
  * NOTE: a scan that read the list before the add and finishes after it stores the media as
  * missing again, until the next scan reads the list with the new entry.
  */
-export async function addToPlanning(context: BackgroundContext, mediaIds: readonly number[]): Promise<AddToPlanningResult> {
+export async function addToPlanning(
+  context: BackgroundContext,
+  mediaIds: readonly number[],
+  options: { onlyMissing?: boolean } = {},
+): Promise<AddToPlanningResult> {
   const session = await context.loadSession();
   if (session === null) throw new BackgroundError('loginRequired');
   const settings = await context.loadSettings();
@@ -48,9 +52,14 @@ export async function addToPlanning(context: BackgroundContext, mediaIds: readon
 
   const failed: AddToPlanningResult['failed'] = [];
   const toAdd: number[] = [];
+  // A page on anilist.co may only add what the extension showed it as missing, so a forged request
+  // cannot move an entry that is, or was never scanned as, on the list.
+  const missingIds = new Set([...before.values()].flatMap((result) => result.missing.map((sequel) => sequel.media.id)));
   for (const mediaId of mediaIds) {
     const onList = onListStatus(before, mediaId);
-    if (onList !== null && onList.status !== 'PLANNING') {
+    if (options.onlyMissing && !missingIds.has(mediaId)) {
+      failed.push({ mediaId, message: describeBackgroundError(new BackgroundError('notMissing'), locale) });
+    } else if (onList !== null && onList.status !== 'PLANNING') {
       const status = listStatusName(onList.status, onList.mediaType);
       failed.push({ mediaId, message: describeBackgroundError(new BackgroundError('alreadyOnList', { status }), locale) });
     } else {

@@ -280,6 +280,22 @@ describe('addToPlanning', () => {
 
     expect(await value({ type: 'addToPlanning', mediaIds: [SPY_SEASON_2] }, PAGE)).toEqual({ added: [SPY_SEASON_2], failed: [] });
   });
+
+  it('page cannot add an on-list media', async () => {
+    await logInAsBoilerplate();
+    fake.requests.length = 0;
+
+    const result = await value({ type: 'addToPlanning', mediaIds: [SPY_COUR_2] }, PAGE);
+
+    expect(result).toEqual({
+      added: [],
+      failed: [{
+        mediaId: SPY_COUR_2,
+        message: "This media is not a missing sequel of your last scan, so a page on anilist.co cannot add it. Add it from the extension's popup instead.",
+      }],
+    });
+    expect(fake.requests).toHaveLength(0);
+  });
 });
 
 describe('ignore and unignore', () => {

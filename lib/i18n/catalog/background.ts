@@ -33,6 +33,7 @@ export const backgroundCatalog = {
     otherUserWhileLoggedIn: 'You are logged in as {viewer}, so the scan reads your own list. Log out to scan the list of {name}.',
     loginRequired: 'This needs an AniList login, so log in first.',
     alreadyOnList: 'This media is already on your list as {status}, so it was not moved to Planning.',
+    notMissing: 'This media is not a missing sequel of your last scan, so a page on anilist.co cannot add it. Add it from the extension\'s popup instead.',
     loginCancelled: 'The AniList login window was closed before the login finished, so you are still logged out.',
     loginDenied: 'The login was declined on AniList, so the extension was not authorized.',
     loginStateMismatch: 'The AniList login answered a different login attempt, so log in again.',
@@ -70,6 +71,7 @@ export const backgroundCatalog = {
     otherUserWhileLoggedIn: 'Você está conectado como {viewer}, então a busca lê a sua própria lista. Saia da conta para buscar a lista de {name}.',
     loginRequired: 'Isso exige login no AniList, então faça login primeiro.',
     alreadyOnList: 'Esta mídia já está na sua lista como {status}, então não foi movida para Planning.',
+    notMissing: 'Esta mídia não é uma continuação que falta na sua última busca, então uma página do anilist.co não pode adicioná-la. Adicione pelo popup da extensão.',
     loginCancelled: 'A janela de login do AniList foi fechada antes do fim do login, então você continua desconectado.',
     loginDenied: 'O login foi recusado no AniList, então a extensão não foi autorizada.',
     loginStateMismatch: 'O login do AniList respondeu a outra tentativa de login, então faça login de novo.',
@@ -84,7 +86,7 @@ export const backgroundCatalog = {
   | 'startedMessage' | 'newlyAnnouncedTitle' | 'newlyAnnouncedMessage' | 'reloginTitle' | 'reloginMessage'
   | 'expiryTitle' | 'expiryMessage'
   | 'badgeEmpty' | 'badgeAvailable' | 'badgeRunning' | 'badgePaused' | 'badgeFailed' | 'badgeRelogin'
-  | 'scanBusy' | 'scanAlreadyRunning' | 'noScanTarget' | 'otherUserWhileLoggedIn' | 'loginRequired' | 'alreadyOnList' | 'loginCancelled' | 'loginDenied'
+  | 'scanBusy' | 'scanAlreadyRunning' | 'noScanTarget' | 'otherUserWhileLoggedIn' | 'loginRequired' | 'alreadyOnList' | 'notMissing' | 'loginCancelled' | 'loginDenied'
   | 'loginStateMismatch' | 'loginMalformed' | 'loginUnreachable' | 'loginNoClientId' | 'storageFailed' | 'unexpected'
 >;
 
