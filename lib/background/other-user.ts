@@ -23,7 +23,9 @@ export async function scanOtherUser(context: BackgroundContext, userName: string
   const session = await context.loadSession();
   const finderSettings = toFinderSettings(settings, session?.viewer ?? null);
   const target: ScanTarget = { userId: null, userName };
-  const key = resultKey(target, settings.mediaType);
+  // A key of their own, so a page's scan never replaces the result of the list the extension
+  // follows, against which the next periodic check finds what is new.
+  const key = `other:${resultKey(target, settings.mediaType)}`;
 
   const cached = await context.store.getResult(key);
   const fresh = cached !== null

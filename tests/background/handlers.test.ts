@@ -453,6 +453,17 @@ describe('scanOtherUser', () => {
     expect((await value<BackgroundState>({ type: 'getState' })).lastScan).toBeNull();
   });
 
+  it('leaves the followed list alone', async () => {
+    await value({ type: 'startScan', userName: 'Boilerplate' });
+    const followed = (await value<BackgroundState>({ type: 'getState' })).lastScan;
+    harness.clock.now += 11 * 60 * 1000;
+
+    await value<ScanSummary>({ type: 'scanOtherUser', userName: 'Boilerplate' }, PAGE);
+
+    const after = (await value<BackgroundState>({ type: 'getState' })).lastScan;
+    expect(after?.finishedAt).toBe(followed?.finishedAt);
+  });
+
   it('refused while the job runs', async () => {
     fake.failAlways({ kind: 'slow', ms: 150 });
     // Dispatched without waiting for the scan to finish, as the popup does.
