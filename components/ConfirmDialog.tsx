@@ -26,8 +26,14 @@ export function ConfirmDialog({ title, children, choices, cancelLabel, onCancel 
 
   useEffect(() => {
     const dialog = dialogRef.current;
+    // The dialog is removed from the page rather than closed, so the browser does not return
+    // focus to the control that opened it; this does.
+    const opener = document.activeElement;
     if (dialog !== null && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
   }, []);
 
   return (

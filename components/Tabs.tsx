@@ -35,7 +35,7 @@ export function Tabs<Key extends string>({ tabs, active, onSelect, label, idPref
   };
 
   return (
-    <div role="tablist" aria-label={label} class="flex border-b border-al-border bg-al-card px-2" onKeyDown={onKeyDown}>
+    <div role="tablist" aria-label={label} class="flex gap-1 border-b border-al-border bg-al-card px-2" onKeyDown={onKeyDown}>
       {tabs.map((tab) => {
         const selected = tab.key === active;
         return (
@@ -47,7 +47,7 @@ export function Tabs<Key extends string>({ tabs, active, onSelect, label, idPref
             aria-selected={selected}
             aria-controls={`${idPrefix}-panel-${tab.key}`}
             tabIndex={selected ? 0 : -1}
-            class={`-mb-px flex-1 border-b-2 px-1 py-1.5 text-[13px] font-semibold whitespace-nowrap ${
+            class={`-mb-px flex-auto border-b-2 px-1 py-1.5 text-xs font-semibold whitespace-nowrap ${
               selected ? 'border-al-blue text-al-strong' : 'border-transparent text-al-muted hover:text-al-strong'
             }`}
             onClick={() => onSelect(tab.key)}

@@ -1,8 +1,8 @@
 import {
-  elementScroll, measureElement, observeElementOffset, observeElementRect, Virtualizer,
+  elementScroll, observeElementOffset, observeElementRect, Virtualizer,
 } from '@tanstack/virtual-core';
 import type { ComponentChildren, Ref } from 'preact';
-import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 
 export interface VirtualListHandle {
   /** Scrolls row `index` into view, so it is rendered and can take focus. */
@@ -42,14 +42,11 @@ export function VirtualList<Row>(props: VirtualListProps<Row>) {
           const row = propsRef.current.rows[index];
           return row === undefined ? 100 : propsRef.current.estimateHeight(row);
         },
-        getItemKey: (index) => {
-          const row = propsRef.current.rows[index];
-          return row === undefined ? index : propsRef.current.rowKey(row);
-        },
+        getItemKey: keyReader(props.rows, props.rowKey),
         observeElementRect,
         observeElementOffset,
         scrollToFn: elementScroll,
-        measureElement,
+        measureElement: measureRow,
         overscan: 6,
         // Used until the scroll element is measured, so the first paint already shows a screenful.
         initialRect: { width: 440, height: 600 },
@@ -57,10 +54,19 @@ export function VirtualList<Row>(props: VirtualListProps<Row>) {
       }),
   );
 
-  virtualizer.setOptions({ ...virtualizer.options, count: props.rows.length });
+  // The virtualizer caches row offsets until `count` or the `getItemKey` function changes, so a
+  // re-sort with the same count would keep the old order's offsets and rows would overlap.
+  // A new key function per rows array makes it lay the rows out again from the measured sizes.
+  // `rowKey` is left out of the dependencies because callers pass a new arrow function per render.
+  const getItemKey = useMemo(() => keyReader(props.rows, props.rowKey), [props.rows]);
+  virtualizer.setOptions({ ...virtualizer.options, count: props.rows.length, getItemKey });
   useLayoutEffect(() => virtualizer._didMount(), [virtualizer]);
+  const contentRef = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     virtualizer._willUpdate();
+    // Measures every rendered row after each render, as well as on resize: a row that moved to
+    // another index, or grew in the same render (an expanded card), gets its size stored at once.
+    for (const element of contentRef.current?.children ?? []) virtualizer.measureElement(element as HTMLDivElement);
   });
 
   useEffect(() => {
@@ -73,7 +79,7 @@ export function VirtualList<Row>(props: VirtualListProps<Row>) {
   const items = virtualizer.getVirtualItems();
   return (
     <div ref={scrollRef} class={`overflow-y-auto ${props.class ?? ''}`} role="list" aria-label={props.label} data-testid={props.testId}>
-      <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative', width: '100%' }}>
+      <div ref={contentRef} style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative', width: '100%' }}>
         {items.map((item) => {
           const row = props.rows[item.index];
           if (row === undefined) return null;
@@ -92,4 +98,21 @@ export function VirtualList<Row>(props: VirtualListProps<Row>) {
       </div>
     </div>
   );
+}
+
+function keyReader<Row>(rows: readonly Row[], rowKey: (row: Row) => string) {
+  return (index: number): string | number => {
+    const row = rows[index];
+    return row === undefined ? index : rowKey(row);
+  };
+}
+
+/**
+ * Reads a row's height from the ResizeObserver entry, or from the element itself. The library's
+ * default returns the cached size when there is no entry, which would miss a row that grew in
+ * the render that also moved it.
+ */
+function measureRow(element: HTMLDivElement, entry: ResizeObserverEntry | undefined): number {
+  const box = entry?.borderBoxSize[0];
+  return box === undefined ? element.offsetHeight : Math.round(box.blockSize);
 }

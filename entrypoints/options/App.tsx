@@ -5,6 +5,7 @@ import type { OptionsKey } from '../../lib/i18n/catalog/options';
 import type { Translate } from '../../lib/i18n/translate';
 import type { AccountModel } from '../../lib/ui/account-model';
 import type { OptionsModel, OptionsNotice } from '../../lib/ui/options-model';
+import { backupNoteText, backupProblemText, invalidFieldText } from '../../lib/ui/settings-text';
 import { translatorsFor } from '../../lib/ui/translators';
 import { AccountSection } from './AccountSection';
 import { BackupSection } from './BackupSection';
@@ -75,18 +76,18 @@ function NoticeLine({ notice, t, onDismiss }: { notice: OptionsNotice | null; t:
       break;
     case 'invalid':
       text = t('notice.invalid');
-      details = notice.issues;
+      details = notice.fields.map((field) => invalidFieldText(field, t));
       break;
     case 'failed':
       text = t(`notice.failed.${notice.action}`, { detail: notice.detail });
       break;
     case 'imported':
       text = t('notice.imported');
-      details = notice.notes;
+      details = notice.notes.map((note) => backupNoteText(note, t));
       break;
     case 'importRejected':
       text = t('notice.importRejected');
-      details = notice.reasons;
+      details = notice.problems.length > 0 ? notice.problems.map((problem) => backupProblemText(problem, t)) : notice.reasons;
       break;
     case 'cacheCleared':
       text = t('notice.cacheCleared');

@@ -4,14 +4,15 @@ import { useI18n } from '../../components/i18n-context';
 import { Section } from '../../components/Section';
 import { formatDate } from '../../lib/i18n/locale';
 import { MAX_BACKUP_TEXT_LENGTH } from '../../lib/messages/protocol';
-import type { Backup } from '../../lib/settings/backup';
+import type { Backup, BackupNote } from '../../lib/settings/backup';
 import { errorDetail } from '../../lib/ui/requests';
 import type { OptionsModel } from '../../lib/ui/options-model';
+import { backupNoteText, backupProblemText } from '../../lib/ui/settings-text';
 
 interface PendingImport {
   text: string;
   backup: Backup;
-  notes: string[];
+  notes: BackupNote[];
 }
 
 function downloadText(text: string, fileName: string): void {
@@ -44,6 +45,7 @@ export function BackupSection({ model }: { model: OptionsModel }) {
     const file = input.files?.[0];
     input.value = '';
     rejected.value = null;
+    model.notice.value = null;
     if (file === undefined) return;
     if (file.size > MAX_BACKUP_TEXT_LENGTH) {
       rejected.value = [t('backup.tooLarge', { name: file.name, size: Math.ceil(file.size / 1024) })];
@@ -52,10 +54,10 @@ export function BackupSection({ model }: { model: OptionsModel }) {
     const text = await file.text();
     const preview = model.previewImport(text);
     if (!preview.ok) {
-      rejected.value = preview.reasons;
+      rejected.value = preview.problems.map((problem) => backupProblemText(problem, t));
       return;
     }
-    pending.value = { text, backup: preview.backup, notes: preview.notes };
+    pending.value = { text, backup: preview.backup, notes: preview.changes };
   };
 
   const runImport = async (overwrite: boolean) => {
@@ -63,7 +65,10 @@ export function BackupSection({ model }: { model: OptionsModel }) {
     pending.value = null;
     if (current === null) return;
     const result = await model.importBackup(current.text, overwrite);
-    if (result !== null && !result.imported) rejected.value = result.reasons;
+    const notice = model.notice.value;
+    if (result !== null && !result.imported && notice?.kind === 'importRejected') {
+      rejected.value = notice.problems.length > 0 ? notice.problems.map((problem) => backupProblemText(problem, t)) : notice.reasons;
+    }
   };
 
   const ignoredNow = model.ignored.value?.length ?? 0;
@@ -116,7 +121,7 @@ export function BackupSection({ model }: { model: OptionsModel }) {
           {pending.value.notes.length > 0 && (
             <ul class="list-disc pl-5 text-xs text-al-muted">
               {pending.value.notes.map((note) => (
-                <li key={note}>{note}</li>
+                <li key={JSON.stringify(note)}>{backupNoteText(note, t)}</li>
               ))}
             </ul>
           )}

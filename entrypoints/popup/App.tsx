@@ -65,7 +65,7 @@ export function PopupApp({ models, onOpenOptions, now = Date.now, initialTab = '
           aria-labelledby={`popup-tab-${tab.value}`}
           class="flex min-h-0 flex-1 flex-col"
         >
-          {tab.value === 'sequels' && <SequelsTab store={store} model={models.sequels} />}
+          {tab.value === 'sequels' && <SequelsTab store={store} model={models.sequels} account={models.account} />}
           {tab.value === 'watching' && <WatchingTab model={models.watching} store={store} />}
           {tab.value === 'notifications' && <NotificationsTab model={models.notifications} />}
           {tab.value === 'stats' && (

@@ -1,9 +1,9 @@
+import { Cover } from '../../components/Cover';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../components/i18n-context';
 import { formatDate } from '../../lib/i18n/locale';
 import type { AccountModel } from '../../lib/ui/account-model';
 import type { BackgroundStore } from '../../lib/ui/background-store';
-import { safeCoverUrl } from '../../lib/ui/media-facts';
 import { relativeTime } from '../../lib/ui/relative-time';
 import { ScanStatusBar } from './ScanStatusBar';
 
@@ -22,7 +22,6 @@ export function Header({ store, account, onOpenOptions, now }: HeaderProps) {
   const lastScan = state?.lastScan ?? null;
   const pending = account.pending.value;
   const scanning = account.scanning.value;
-  const avatar = login ? safeCoverUrl(login.viewer.avatar) : null;
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
@@ -34,11 +33,7 @@ export function Header({ store, account, onOpenOptions, now }: HeaderProps) {
       <form class="flex items-center gap-2" onSubmit={onSubmit}>
         {login ? (
           <div class="flex min-w-0 flex-1 items-center gap-2">
-            {avatar ? (
-              <img src={avatar} alt="" class="size-8 rounded" referrerpolicy="no-referrer" />
-            ) : (
-              <div class="size-8 rounded bg-al-muted/30" aria-hidden="true" />
-            )}
+            <Cover media={{ coverImage: login.viewer.avatar }} class="size-8" />
             <div class="min-w-0">
               <p class="truncate text-sm font-semibold text-al-strong" data-testid="viewer-name">
                 {login.viewer.name}
@@ -96,9 +91,18 @@ export function Header({ store, account, onOpenOptions, now }: HeaderProps) {
         </p>
       )}
       {login?.expiry === 'expiring-soon' && (
-        <p class="text-xs text-al-orange" role="status">
-          {t('header.expiringSoon', { date: formatDate(login.expiresAt, locale) })}
-        </p>
+        <div class="flex items-center gap-2 text-xs text-al-orange" role="status" data-testid="expiring-soon">
+          <p class="min-w-0 flex-1">{t('header.expiringSoon', { date: formatDate(login.expiresAt, locale) })}</p>
+          <button
+            type="button"
+            class="btn !px-2 !py-0.5 !text-xs"
+            onClick={() => void account.login()}
+            disabled={pending !== null || state?.loginAvailable === false}
+            data-testid="relogin-button"
+          >
+            {shared('action.logIn')}
+          </button>
+        </div>
       )}
       {login?.expiry === 'expired' && (
         <ErrorBanner message={t('header.expired')}>

@@ -16,6 +16,8 @@ export interface SequelCardProps {
   expanded: boolean;
   added: boolean;
   busy: boolean;
+  /** Adding to Planning needs a login; while logged out the button is disabled and says so. */
+  loggedIn: boolean;
   onToggleSelected(): void;
   onToggleExpanded(): void;
   onAdd(): void;
@@ -61,7 +63,7 @@ export function SequelCard(props: SequelCardProps) {
           <p class="mt-0.5 text-xs">
             {t('card.after', {
               title: props.sourceTitle ?? `#${source.mediaId}`,
-              status: listStatusLabel(source.listStatus, media.type, shared).toLowerCase(),
+              status: listStatusLabel(source.listStatus, media.type, shared),
             })}
             {props.viaTitles.length > 0 && <> · {t('card.via', { titles: props.viaTitles.join(', ') })}</>}
           </p>
@@ -81,9 +83,10 @@ export function SequelCard(props: SequelCardProps) {
               type="button"
               class="btn-primary !px-2 !py-0.5 !text-xs"
               onClick={props.onAdd}
-              disabled={props.busy}
+              disabled={props.busy || !props.loggedIn}
+              title={props.loggedIn ? undefined : t('card.addNeedsLogin')}
               data-testid="add-to-planning"
-              aria-label={t('card.addLabel', { title })}
+              aria-label={props.loggedIn ? t('card.addLabel', { title }) : t('card.addNeedsLoginLabel', { title })}
             >
               {t('card.add')}
             </button>

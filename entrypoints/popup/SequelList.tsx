@@ -1,5 +1,5 @@
-import { useComputed } from '@preact/signals';
-import { useRef } from 'preact/hooks';
+import { type Signal, useComputed } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../../components/i18n-context';
 import { VirtualList, type VirtualListHandle } from '../../components/VirtualList';
 import type { SequelRow } from '../../lib/ui/groups';
@@ -10,8 +10,22 @@ import { SequelCard } from './SequelCard';
 const HEADER_HEIGHT = 30;
 const CARD_HEIGHT = 124;
 
-/** The windowed list of franchise headers and sequel cards. Arrow keys move between cards. */
-export function SequelList({ model }: { model: SequelsModel }) {
+/** The card after `index`, or else the one before it, which takes focus when that card goes away. */
+function neighborCardId(rows: readonly SequelRow[], index: number): number | null {
+  for (const step of [1, -1]) {
+    for (let next = index + step; next >= 0 && next < rows.length; next += step) {
+      const row = rows[next];
+      if (row?.kind === 'sequel') return row.sequel.media.id;
+    }
+  }
+  return null;
+}
+
+/**
+ * The windowed list of franchise headers and sequel cards. Arrow keys move between cards.
+ * Setting `focusRequest` to a media id scrolls to its card and focuses it.
+ */
+export function SequelList({ model, focusRequest, loggedIn }: { model: SequelsModel; focusRequest: Signal<number | null>; loggedIn: boolean }) {
   const { popup: t } = useI18n();
   const listRef = useRef<VirtualListHandle>(null);
   const rows = model.rows.value;
@@ -30,6 +44,14 @@ export function SequelList({ model }: { model: SequelsModel }) {
     });
   };
 
+  const requestedId = focusRequest.value;
+  useEffect(() => {
+    if (requestedId === null) return;
+    focusRequest.value = null;
+    const index = rows.findIndex((row) => row.kind === 'sequel' && row.sequel.media.id === requestedId);
+    if (index >= 0) focusRow(index);
+  }, [requestedId, rows]);
+
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const target = event.target as HTMLElement;
@@ -44,7 +66,7 @@ export function SequelList({ model }: { model: SequelsModel }) {
     focusRow(index);
   };
 
-  const renderRow = (row: SequelRow) => {
+  const renderRow = (row: SequelRow, index: number) => {
     if (row.kind === 'franchise') return <FranchiseHeader row={row} model={model} />;
     const { sequel } = row;
     const id = sequel.media.id;
@@ -59,10 +81,16 @@ export function SequelList({ model }: { model: SequelsModel }) {
         expanded={expanded.has(id)}
         added={added.has(id)}
         busy={busy.has(id)}
+        loggedIn={loggedIn}
         onToggleSelected={() => model.toggleSelected(id)}
         onToggleExpanded={() => model.toggleExpanded(id)}
         onAdd={() => void model.addToPlanning([id])}
-        onIgnore={() => void model.ignore(sequel)}
+        onIgnore={() => {
+          // Focus would fall to the page once the card is gone, so it moves to a neighbor.
+          const neighbor = neighborCardId(rows, index);
+          void model.ignore(sequel);
+          if (neighbor !== null) focusRequest.value = neighbor;
+        }}
       />
     );
   };

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../components/i18n-context';
+import type { AccountModel } from '../../lib/ui/account-model';
 import type { BackgroundStore } from '../../lib/ui/background-store';
 import { EMPTY_FILTER, isFilterActive } from '../../lib/ui/filters';
 import { SORT_KEYS, type SortKey } from '../../lib/ui/groups';
@@ -9,9 +10,10 @@ import { FilterPanel } from './FilterPanel';
 import { SequelList } from './SequelList';
 
 /** The Sequels tab: search, filters, sort, the count, the list and the undo bar. */
-export function SequelsTab({ store, model }: { store: BackgroundStore; model: SequelsModel }) {
-  const { popup: t } = useI18n();
+export function SequelsTab({ store, model, account }: { store: BackgroundStore; model: SequelsModel; account: AccountModel }) {
+  const { popup: t, shared } = useI18n();
   const filtersOpen = useSignal(false);
+  const focusRequest = useSignal<number | null>(null);
   const state = store.state.value;
 
   if (state === null) {
@@ -30,6 +32,23 @@ export function SequelsTab({ store, model }: { store: BackgroundStore; model: Se
   }
 
   const total = model.all.value.length;
+  const { lastScan } = state;
+  if (lastScan.missing.length === 0 && lastScan.entryCount === 0) {
+    return (
+      <div class="p-6 text-center" data-testid="empty-list">
+        <p class="text-base font-semibold text-al-strong">{t(`sequels.emptyList.${lastScan.mediaType}`, { user: lastScan.userName })}</p>
+        <p class="mt-1 text-sm">{t('sequels.emptyListDetail')}</p>
+      </div>
+    );
+  }
+  if (lastScan.missing.length === 0 && lastScan.sourceCount === 0) {
+    return (
+      <div class="p-6 text-center" data-testid="no-source-entries">
+        <p class="text-base font-semibold text-al-strong">{t('sequels.noSource')}</p>
+        <p class="mt-1 text-sm">{t('sequels.noSourceDetail', { count: lastScan.entryCount ?? 0 })}</p>
+      </div>
+    );
+  }
   if (total === 0) {
     return (
       <div class="p-6 text-center" data-testid="all-caught-up">
@@ -44,6 +63,7 @@ export function SequelsTab({ store, model }: { store: BackgroundStore; model: Se
   const selectedCount = model.selected.value.size;
   const failure = model.failure.value;
   const undo = model.undo.value;
+  const loggedIn = state.login !== null;
 
   return (
     <div class="flex min-h-0 flex-1 flex-col">
@@ -100,7 +120,14 @@ export function SequelsTab({ store, model }: { store: BackgroundStore; model: Se
           {selectedCount > 0 ? (
             <>
               <span>{t('sequels.selected', { count: selectedCount })}</span>
-              <button type="button" class="btn-primary !py-0.5 !text-xs" onClick={() => void model.addSelected()} data-testid="add-selected">
+              <button
+                type="button"
+                class="btn-primary !py-0.5 !text-xs"
+                onClick={() => void model.addSelected()}
+                disabled={!loggedIn}
+                title={loggedIn ? undefined : t('card.addNeedsLogin')}
+                data-testid="add-selected"
+              >
                 {t('sequels.addSelected')}
               </button>
               <button type="button" class="btn-ghost text-xs" onClick={model.clearSelection}>
@@ -125,18 +152,20 @@ export function SequelsTab({ store, model }: { store: BackgroundStore; model: Se
             }}
             dismissLabel={t('failure.dismiss')}
             testId="action-error"
-          />
+          >
+            {!loggedIn && failure.kind === 'add' && (
+              <button
+                type="button"
+                class="btn"
+                onClick={() => void account.login()}
+                disabled={account.pending.value !== null || !state.loginAvailable}
+                data-testid="action-error-login"
+              >
+                {shared('action.logIn')}
+              </button>
+            )}
+          </ErrorBanner>
         </div>
-      )}
-      {shown === 0 ? (
-        <div class="p-4 text-center text-sm" data-testid="no-match">
-          <p>{t('sequels.noMatch')}</p>
-          <button type="button" class="btn mt-2" onClick={() => (model.filter.value = EMPTY_FILTER)}>
-            {t('filter.resetAll')}
-          </button>
-        </div>
-      ) : (
-        <SequelList model={model} />
       )}
       {undo && (
         <div
@@ -145,7 +174,18 @@ export function SequelsTab({ store, model }: { store: BackgroundStore; model: Se
           data-testid="undo-bar"
         >
           <span class="min-w-0 flex-1 truncate">{t('undo.ignored', { title: undo.title })}</span>
-          <button type="button" class="font-bold underline" onClick={() => void model.undoIgnore()} data-testid="undo-ignore">
+          <button
+            type="button"
+            class="font-bold underline"
+            onClick={() => {
+              const id = undo.sequel.media.id;
+              // Focus returns to the restored card, where the ignore started.
+              void model.undoIgnore().then(() => {
+                focusRequest.value = id;
+              });
+            }}
+            data-testid="undo-ignore"
+          >
             {t('undo.undo')}
           </button>
           <button
@@ -159,6 +199,16 @@ export function SequelsTab({ store, model }: { store: BackgroundStore; model: Se
             ×
           </button>
         </div>
+      )}
+      {shown === 0 ? (
+        <div class="p-4 text-center text-sm" data-testid="no-match">
+          <p>{t('sequels.noMatch')}</p>
+          <button type="button" class="btn mt-2" onClick={() => (model.filter.value = EMPTY_FILTER)}>
+            {t('filter.resetAll')}
+          </button>
+        </div>
+      ) : (
+        <SequelList model={model} focusRequest={focusRequest} loggedIn={loggedIn} />
       )}
     </div>
   );

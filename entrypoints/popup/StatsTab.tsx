@@ -72,7 +72,16 @@ export function StatsTab({ model, mediaType }: { model: SequelsModel; mediaType:
         <p class="mt-1 text-base font-semibold text-al-strong" data-testid="catch-up">
           {catchUpText}
         </p>
-        {stats.catchUp.unknownLength > 0 && <p class="mt-0.5 text-al-muted">{t('stats.unknownLength', { count: stats.catchUp.unknownLength })}</p>}
+        {stats.catchUp.unknownDuration > 0 && (
+          <p class="mt-0.5 text-al-muted" data-testid="unknown-duration">
+            {t('stats.unknownDuration', { count: stats.catchUp.unknownDuration })}
+          </p>
+        )}
+        {stats.catchUp.unknownUnits > 0 && (
+          <p class="mt-0.5 text-al-muted" data-testid="unknown-units">
+            {t(mediaType === 'MANGA' ? 'stats.unknownChapters' : 'stats.unknownEpisodes', { count: stats.catchUp.unknownUnits })}
+          </p>
+        )}
       </section>
       <section class="card p-2" aria-labelledby="format-heading">
         <h2 id="format-heading" class="mb-1 font-semibold text-al-strong">

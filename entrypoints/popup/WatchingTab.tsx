@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Cover } from '../../components/Cover';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../components/i18n-context';
@@ -89,6 +89,10 @@ function WatchingRow({ entry, title, scoreFormat, editable, saving, model }: Wat
     : t(manga ? 'watching.chapter' : 'watching.episode', { progress: entry.progress });
   const scale = scoreScale(scoreFormat);
   const locked = saving || !editable;
+  const storedScoreText = entry.score > 0 ? String(entry.score) : '';
+  // The text of a score that was not saved, shown under the field, which shows the stored score again.
+  const [rejectedScore, setRejectedScore] = useState<string | null>(null);
+  const scoreMessageId = `score-message-${entry.mediaId}`;
 
   return (
     <li class="card flex gap-2 p-2 text-xs" data-testid="watching-entry" data-media-id={entry.mediaId} aria-busy={saving}>
@@ -133,19 +137,27 @@ function WatchingRow({ entry, title, scoreFormat, editable, saving, model }: Wat
               disabled={locked}
               // Keyed by the stored score, so a failed save puts the old value back in the field.
               key={`score-${entry.score}`}
-              defaultValue={entry.score > 0 ? String(entry.score) : ''}
+              defaultValue={storedScoreText}
               placeholder={formatScore(0, scoreFormat, locale)}
               aria-label={t('watching.scoreLabel', { title, max: scale.max })}
+              aria-describedby={rejectedScore === null ? undefined : scoreMessageId}
+              aria-invalid={rejectedScore !== null}
               onChange={(event) => {
                 const input = event.currentTarget;
-                const score = input.value.trim() === '' ? 0 : parseScore(input.value, scoreFormat);
+                const typed = input.value.trim();
+                // A number field reports text it cannot read as '' with `badInput` set.
+                let score: number | null = null;
+                if (!input.validity.badInput) score = typed === '' ? 0 : parseScore(typed, scoreFormat);
                 if (score === null) {
-                  input.setCustomValidity(t('watching.scoreInvalid', { max: scale.max }));
-                  input.reportValidity();
+                  input.value = storedScoreText;
+                  setRejectedScore(typed);
                   return;
                 }
-                input.setCustomValidity('');
-                void model.update({ mediaId: entry.mediaId, score });
+                setRejectedScore(null);
+                void model.update({ mediaId: entry.mediaId, score }).then(() => {
+                  // A failed save keeps the stored score, and so the same key, so the field is reset here.
+                  if (model.failure.value?.mediaId === entry.mediaId && input.isConnected) input.value = storedScoreText;
+                });
               }}
               data-testid="score-input"
             />
@@ -167,6 +179,11 @@ function WatchingRow({ entry, title, scoreFormat, editable, saving, model }: Wat
             </select>
           )}
         </div>
+        {rejectedScore !== null && (
+          <p id={scoreMessageId} class="text-al-red" role="alert" data-testid="score-message">
+            {rejectedScore === '' ? t('watching.scoreInvalid', { max: scale.max }) : t('watching.scoreRejected', { value: rejectedScore, max: scale.max })}
+          </p>
+        )}
       </div>
     </li>
   );

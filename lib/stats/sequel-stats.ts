@@ -18,15 +18,15 @@ export interface SequelStats {
     minutes: number;
     /** Episodes of available anime, or chapters of available manga. */
     units: number;
-    /** Available sequels whose length AniList does not know yet, so the totals leave them out. */
-    unknownLength: number;
+    /** Available sequels whose episode or chapter count AniList does not know yet, so `units` and `minutes` leave them out. */
+    unknownUnits: number;
+    /** Available anime with a known episode count but no episode length: in `units`, but their time is unknown. */
+    unknownDuration: number;
   };
 }
 
-function hasKnownLength(sequel: MissingSequel, type: MediaType): boolean {
-  const { media } = sequel;
-  if (type === 'MANGA') return media.chapters !== null;
-  return media.episodes !== null && media.duration !== null;
+function unitCountOf(sequel: MissingSequel, type: MediaType): number | null {
+  return type === 'MANGA' ? sequel.media.chapters : sequel.media.episodes;
 }
 
 export function sequelStats(sequels: readonly MissingSequel[], type: MediaType): SequelStats {
@@ -38,12 +38,15 @@ export function sequelStats(sequels: readonly MissingSequel[], type: MediaType):
 
   const years = new Map<number, number>();
   let unknownYear = 0;
-  let unknownLength = 0;
+  let unknownUnits = 0;
+  let unknownDuration = 0;
   for (const sequel of sequels) {
     const year = releaseYearOf(sequel.media);
     if (year === null) unknownYear += 1;
     else years.set(year, (years.get(year) ?? 0) + 1);
-    if (sequel.availability === 'available' && !hasKnownLength(sequel, type)) unknownLength += 1;
+    if (sequel.availability !== 'available') continue;
+    if (unitCountOf(sequel, type) === null) unknownUnits += 1;
+    else if (type === 'ANIME' && sequel.media.duration === null) unknownDuration += 1;
   }
 
   const byYear: { year: number; count: number }[] = [];
@@ -60,7 +63,7 @@ export function sequelStats(sequels: readonly MissingSequel[], type: MediaType):
     byAvailability: { ...totals.byAvailability },
     byYear,
     unknownYear,
-    catchUp: { minutes: totals.catchUpMinutes, units: totals.catchUpUnits, unknownLength },
+    catchUp: { minutes: totals.catchUpMinutes, units: totals.catchUpUnits, unknownUnits, unknownDuration },
   };
 }
 

@@ -1,10 +1,13 @@
 import { signal, type Signal } from '@preact/signals';
 import type { IgnoredItem } from '../ignored/shards';
 import type { ImportBackupResult } from '../messages/state';
-import { createBackup, parseBackup, type ParseBackupResult, serializeBackup } from '../settings/backup';
+import {
+  type BackupNote, type BackupProblem, createBackup, parseBackup, type ParseBackupResult, serializeBackup,
+} from '../settings/backup';
 import { type Settings, settingsSchema } from '../settings/schema';
 import type { BackgroundStore } from './background-store';
 import { errorDetail, type SendRequest } from './requests';
+import { invalidFields } from './settings-text';
 
 /**
  * Where the options page reads the ignored list. It reads storage directly, because the list can
@@ -19,10 +22,12 @@ export interface IgnoredSource {
 /** The outcome of the last action, shown in the page's status line. */
 export type OptionsNotice =
   | { kind: 'saved' }
-  | { kind: 'invalid'; issues: string[] }
+  /** `fields` are the top-level settings fields the change got wrong. */
+  | { kind: 'invalid'; fields: string[] }
   | { kind: 'failed'; action: 'save' | 'unignore' | 'clearIgnored' | 'import' | 'clearCache' | 'export'; detail: string }
-  | { kind: 'imported'; notes: string[] }
-  | { kind: 'importRejected'; reasons: string[] }
+  | { kind: 'imported'; notes: BackupNote[] }
+  /** `reasons` are the background's English sentences, shown only when `problems` is empty. */
+  | { kind: 'importRejected'; problems: BackupProblem[]; reasons: string[] }
   | { kind: 'cacheCleared' }
   | { kind: 'ignoredCleared'; count: number };
 
@@ -66,6 +71,8 @@ export function createOptionsModel(store: BackgroundStore, send: SendRequest, ig
   // Wraps the value, because several requests respond with null on success.
   const run = async <T>(action: Extract<OptionsNotice, { kind: 'failed' }>['action'], work: () => Promise<T>): Promise<{ value: T } | null> => {
     busy.value = true;
+    // A notice belongs to the last action, so an older "Saved." never sits above a newer failure.
+    notice.value = null;
     try {
       return { value: await work() };
     } catch (error) {
@@ -81,7 +88,7 @@ export function createOptionsModel(store: BackgroundStore, send: SendRequest, ig
     if (current === undefined) return;
     const parsed = settingsSchema.safeParse({ ...current, ...change });
     if (!parsed.success) {
-      notice.value = { kind: 'invalid', issues: parsed.error.issues.map((issue) => issue.message) };
+      notice.value = { kind: 'invalid', fields: invalidFields(parsed.error.issues) };
       return;
     }
     // Shown at once, and put back when saving fails, so the controls never lag behind a click.
@@ -127,7 +134,11 @@ export function createOptionsModel(store: BackgroundStore, send: SendRequest, ig
     const response = await run('import', () => send({ type: 'importBackup', text, overwrite }));
     if (response === null) return null;
     const result = response.value;
-    notice.value = result.imported ? { kind: 'imported', notes: result.notes } : { kind: 'importRejected', reasons: result.reasons };
+    // The background parses the same text with the same code, so the local parse has the
+    // structured problems and notes that the message protocol carries only as English text.
+    const local = parseBackup(text);
+    if (result.imported) notice.value = { kind: 'imported', notes: local.ok ? local.changes : [] };
+    else notice.value = { kind: 'importRejected', problems: local.ok ? [] : local.problems, reasons: result.reasons };
     await Promise.all([store.refresh(), readIgnored()]);
     return result;
   };

@@ -1,4 +1,4 @@
-import { batch, computed, type ReadonlySignal, signal, type Signal } from '@preact/signals';
+import { batch, computed, effect, type ReadonlySignal, signal, type Signal } from '@preact/signals';
 import { displayTitle } from '../anilist/title';
 import type { AddToPlanningResult } from '../messages/state';
 import type { MissingSequel } from '../sequels/types';
@@ -71,6 +71,9 @@ function withoutItems(set: ReadonlySet<number>, ids: Iterable<number>): Set<numb
  */
 export const ADD_BATCH_SIZE = 500;
 
+/** How long the undo bar stays after an ignore, in ms, unless another action or a scan comes first. */
+export const UNDO_VISIBLE_MS = 10_000;
+
 export function createSequelsModel(store: BackgroundStore, send: SendRequest): SequelsModel {
   const filter = signal<SequelFilter>(EMPTY_FILTER);
   const sort = signal<SortKey>('release');
@@ -86,6 +89,20 @@ export function createSequelsModel(store: BackgroundStore, send: SendRequest): S
   const restored = signal<MissingSequel[]>([]);
 
   const titleOf = (sequel: Pick<MissingSequel, 'media'>) => displayTitle(sequel.media, store.titleLanguage.value);
+
+  let undoTimer: ReturnType<typeof setTimeout> | undefined;
+  const offerUndo = (offer: UndoOffer | null) => {
+    clearTimeout(undoTimer);
+    undo.value = offer;
+    if (offer === null) return;
+    undoTimer = setTimeout(() => {
+      if (undo.value === offer) undo.value = null;
+    }, UNDO_VISIBLE_MS);
+  };
+  // A scan replaces the results the undo offer refers to, so the offer ends when one starts.
+  effect(() => {
+    if (store.state.value?.scan.phase === 'running' && undo.peek() !== null) offerUndo(null);
+  });
 
   const all = computed(() => {
     const scanned = store.state.value?.lastScan?.missing ?? [];
@@ -115,6 +132,12 @@ export function createSequelsModel(store: BackgroundStore, send: SendRequest): S
     if (ids.length === 0) return;
     busy.value = new Set([...busy.value, ...ids]);
     failure.value = null;
+    offerUndo(null);
+    // Read before sending, because the background may drop added or failed media from the
+    // results while the request runs, and a title looked up afterwards would be a bare id.
+    const titles = titlesOf(ids);
+    const titleById = new Map(ids.map((id, index) => [id, titles[index] ?? `#${id}`]));
+    const titlesFor = (mediaIds: readonly number[]) => mediaIds.map((id) => titleById.get(id) ?? `#${id}`);
     try {
       const result: AddToPlanningResult = { added: [], failed: [] };
       // A large selection goes in parts of ADD_BATCH_SIZE ids.
@@ -129,13 +152,13 @@ export function createSequelsModel(store: BackgroundStore, send: SendRequest): S
         if (result.failed.length > 0) {
           failure.value = {
             kind: 'add',
-            titles: titlesOf(result.failed.map((item) => item.mediaId)),
+            titles: titlesFor(result.failed.map((item) => item.mediaId)),
             detail: [...new Set(result.failed.map((item) => item.message))].join(' '),
           };
         }
       });
     } catch (error) {
-      failure.value = { kind: 'add', titles: titlesOf(ids), detail: errorDetail(error) };
+      failure.value = { kind: 'add', titles: titlesFor(ids), detail: errorDetail(error) };
     } finally {
       busy.value = withoutItems(busy.value, ids);
     }
@@ -148,14 +171,14 @@ export function createSequelsModel(store: BackgroundStore, send: SendRequest): S
       hidden.value = withItem(hidden.value, id);
       selected.value = withoutItems(selected.value, [id]);
       failure.value = null;
-      undo.value = { sequel, title };
+      offerUndo({ sequel, title });
     });
     try {
       await send({ type: 'ignore', mediaId: id, title });
     } catch (error) {
       batch(() => {
         hidden.value = withoutItems(hidden.value, [id]);
-        if (undo.value?.sequel.media.id === id) undo.value = null;
+        if (undo.value?.sequel.media.id === id) offerUndo(null);
         failure.value = { kind: 'ignore', titles: [title], detail: errorDetail(error) };
       });
     }
@@ -165,7 +188,7 @@ export function createSequelsModel(store: BackgroundStore, send: SendRequest): S
     const offer = undo.value;
     if (offer === null) return;
     const id = offer.sequel.media.id;
-    undo.value = null;
+    offerUndo(null);
     try {
       await send({ type: 'unignore', mediaId: id, title: offer.title });
       batch(() => {

@@ -61,6 +61,9 @@ describe('options page', () => {
     const formats = await second.$$eval('[data-testid="sequel-card"] p', (lines) => lines.map((line) => line.textContent ?? ''));
     expect(formats.some((line) => line.startsWith('Movie'))).toBe(false);
 
+    // The notice is cleared by each new action, so this waits for the second save itself, and
+    // waitForFunction polls on animation frames, which a tab behind the popup does not get.
+    await options.bringToFront();
     await toggleOption(options, 'formats', 'Movie');
     await waitForText(options, '[data-testid="options-notice"]', /Saved/);
     await options.close();

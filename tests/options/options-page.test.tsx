@@ -83,6 +83,26 @@ describe('finder settings', () => {
     expect((within(screen.getByTestId('relations')).getByLabelText('Sequel') as HTMLInputElement).checked).toBe(true);
   });
 
+  const lastItemCases = [
+    { name: 'last status in English', language: 'en' as const, group: 'source-statuses', only: ['COMPLETED'], label: 'Completed', sentence: 'Keep at least one status to start from.' },
+    { name: 'last status in Portuguese', language: 'pt-BR' as const, group: 'source-statuses', only: ['COMPLETED'], label: 'Completed', sentence: 'Mantenha pelo menos um status de partida.' },
+    { name: 'last relation in English', language: 'en' as const, group: 'relations', only: null, label: 'Sequel', sentence: 'Keep at least one relation type to follow.' },
+  ];
+  for (const { name, language, group, only, label, sentence } of lastItemCases) {
+    it(`unchecking ${name} says what to keep`, async () => {
+      const settings = { ...defaultSettings(), language, ...(only === null ? {} : { sourceStatuses: only as ['COMPLETED'] }) };
+      const fake = createFakeBackground(stateWith([], { settings }));
+      await renderOptions(fake);
+      const checkbox = within(screen.getByTestId(group)).getAllByRole('checkbox').find((box) => box.closest('label')?.textContent?.trim() === label);
+      if (checkbox === undefined) throw new Error(`No checkbox labelled ${label} in ${group}.`);
+      fireEvent.click(checkbox);
+      const notice = await screen.findByTestId('options-notice');
+      expect(notice.textContent).toContain(sentence);
+      expect(notice.textContent).not.toMatch(/Too small|expected array/);
+      expect(fake.typesSent()).not.toContain('saveSettings');
+    });
+  }
+
   it('adult, announced, media type and auto add', async () => {
     const fake = createFakeBackground(stateWith([]));
     await renderOptions(fake);
@@ -150,6 +170,23 @@ describe('ignored list', () => {
   });
 });
 
+describe('dialog focus', () => {
+  it('Escape returns focus to the opener', async () => {
+    const fake = createFakeBackground(stateWith([]));
+    await renderOptions(fake);
+    const opener = screen.getByTestId('clear-ignored');
+    opener.focus();
+    fireEvent.click(opener);
+    const dialog = screen.getByTestId('confirm-dialog');
+    // A browser focuses the autofocus button on showModal; happy-dom does not.
+    within(dialog).getByTestId('confirm-cancel').focus();
+    fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    await waitFor(() => expect(screen.queryByTestId('confirm-dialog')).toBeNull());
+    expect(document.activeElement).toBe(opener);
+    expect(fake.typesSent()).not.toContain('unignore');
+  });
+});
+
 describe('backup', () => {
   function chooseFile(text: string, name = 'backup.json') {
     const input = screen.getByTestId('import-backup') as HTMLInputElement;
@@ -179,6 +216,48 @@ describe('backup', () => {
       expect(screen.queryByTestId('confirm-dialog')).toBeNull();
     });
   }
+
+  const sentenceCases = [
+    {
+      name: 'text ignored id in English',
+      language: 'en' as const,
+      changes: { ignored: [{ mediaId: '32', title: null, ignoredAt: 0 }] },
+      sentences: ['Ignored sequel 1 has an invalid AniList id.'],
+    },
+    {
+      name: 'bad interval in Portuguese',
+      language: 'pt-BR' as const,
+      changes: { settings: { version: 1, scanIntervalMinutes: 5 } },
+      sentences: ['A configuração “scanIntervalMinutes” tem um valor inválido.'],
+    },
+    {
+      name: 'newer backup in Portuguese',
+      language: 'pt-BR' as const,
+      changes: { version: 2 },
+      sentences: ['O backup foi feito por uma versão mais nova da extensão (versão de backup 2). Atualize a extensão para importá-lo.'],
+    },
+  ];
+  for (const { name, language, changes, sentences } of sentenceCases) {
+    it(`rejected ${name} reads as sentences`, async () => {
+      const fake = createFakeBackground(stateWith([], { settings: { ...defaultSettings(), language } }));
+      await renderOptions(fake);
+      chooseFile(JSON.stringify({ ...createBackup(defaultSettings(), [], Date.UTC(2024, 6, 1)), ...changes }));
+      const rejected = await screen.findByTestId('import-rejected');
+      const items = within(rejected).getAllByRole('listitem').map((item) => item.textContent);
+      expect(items).toEqual(sentences);
+      expect(rejected.textContent).not.toMatch(/default|padrão|Invalid input|received/);
+    });
+  }
+
+  it('rejection clears the old Saved notice', async () => {
+    const fake = createFakeBackground(stateWith([]));
+    await renderOptions(fake);
+    fireEvent.click(screen.getByTestId('include-announced'));
+    await waitFor(() => expect(screen.getByTestId('options-notice').dataset.kind).toBe('saved'));
+    chooseFile('{ "format": ');
+    await screen.findByTestId('import-rejected');
+    expect(screen.queryByTestId('options-notice')).toBeNull();
+  });
 
   it('good file merges after confirmation', async () => {
     const fake = createFakeBackground(stateWith([]));

@@ -28,7 +28,7 @@ describe('sequel cards', () => {
     const card = cardOf(32);
     expect(within(card).getByRole('heading').textContent).toBe('Neon Genesis Evangelion: The End of Evangelion');
     expect(card.textContent).toContain('Movie · Released Jul 19, 1997');
-    expect(card.textContent).toContain('After Neon Genesis Evangelion, planning');
+    expect(card.textContent).toContain('After Neon Genesis Evangelion (Planning)');
     const link = within(card).getByRole('link', { name: 'Open Neon Genesis Evangelion: The End of Evangelion on AniList' });
     expect(link.getAttribute('href')).toBe('https://anilist.co/anime/32');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
@@ -72,6 +72,23 @@ describe('sequel cards', () => {
     expect(within(cardOf(32)).getByTestId('add-to-planning')).toBeTruthy();
   });
 
+  it('failed add keeps the title after rescan', async () => {
+    const fake = createFakeBackground(stateWith(seanimeResults()));
+    const answer = fake.send;
+    // The background drops the media from its results while the request runs, then reports the failure.
+    fake.send = (async (request: Parameters<typeof answer>[0]) => {
+      if (request.type !== 'addToPlanning') return answer(request);
+      fake.state = stateWith(seanimeResults().filter((sequel) => sequel.media.id !== 32));
+      await opened?.store.refresh();
+      return { added: [], failed: [{ mediaId: 32, message: 'AniList did not answer.' }] };
+    }) as typeof answer;
+    ({ models: opened } = await renderPopup(fake));
+    fireEvent.click(within(cardOf(32)).getByTestId('add-to-planning'));
+    const banner = await screen.findByTestId('action-error');
+    expect(banner.textContent).toContain('Adding Neon Genesis Evangelion: The End of Evangelion to Planning failed: AniList did not answer.');
+    expect(banner.textContent).not.toContain('#32');
+  });
+
   it('ignore hides the card and undo restores it', async () => {
     const fake = createFakeBackground(stateWith(seanimeResults()));
     ({ models: opened } = await renderPopup(fake));
@@ -86,6 +103,40 @@ describe('sequel cards', () => {
     expect(fake.ignored).toEqual([]);
     expect(fake.typesSent().filter((type) => type === 'ignore' || type === 'unignore')).toEqual(['ignore', 'unignore']);
     expect(screen.queryByTestId('undo-bar')).toBeNull();
+  });
+
+  it('ignore moves focus to the next card', async () => {
+    const fake = createFakeBackground(stateWith(seanimeResults()));
+    ({ models: opened } = await renderPopup(fake));
+    const ids = renderedIds();
+    const [first, second] = ids;
+    const button = within(cardOf(first!)).getByTestId('ignore');
+    button.focus();
+    fireEvent.click(button);
+    await waitFor(() => expect(document.activeElement).toBe(cardOf(second!)));
+
+    const undoBar = screen.getByTestId('undo-bar');
+    expect(undoBar.compareDocumentPosition(screen.getByTestId('sequel-list')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    fireEvent.click(screen.getByTestId('undo-ignore'));
+    await waitFor(() => expect(document.activeElement).toBe(cardOf(first!)));
+  });
+
+  it('ignoring the last card focuses the previous', async () => {
+    const fake = createFakeBackground(stateWith(seanimeResults().slice(0, 2)));
+    ({ models: opened } = await renderPopup(fake));
+    const [first, last] = renderedIds();
+    fireEvent.click(within(cardOf(last!)).getByTestId('ignore'));
+    await waitFor(() => expect(document.activeElement).toBe(cardOf(first!)));
+  });
+
+  it('undo bar ends on the next action', async () => {
+    const fake = createFakeBackground(stateWith(seanimeResults()));
+    ({ models: opened } = await renderPopup(fake));
+    const [first, second] = renderedIds();
+    fireEvent.click(within(cardOf(first!)).getByTestId('ignore'));
+    await screen.findByTestId('undo-bar');
+    fireEvent.click(within(cardOf(second!)).getByTestId('add-to-planning'));
+    await waitFor(() => expect(screen.queryByTestId('undo-bar')).toBeNull());
   });
 
   it('failed ignore puts the card back', async () => {

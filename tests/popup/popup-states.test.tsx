@@ -52,6 +52,20 @@ describe('popup states', () => {
     expect(fake.requests.find((request) => request.type === 'startScan')).toEqual({ type: 'startScan', userName: 'Boilerplate' });
   });
 
+  const emptyCases = [
+    { name: 'empty manga list', counts: { mediaType: 'MANGA' as const, entryCount: 0, sourceCount: 0 }, testId: 'empty-list', text: 'The manga list of Boilerplate is empty' },
+    { name: 'no Planning source', counts: { entryCount: 52, sourceCount: 0 }, testId: 'no-source-entries', text: 'None of the 52 entries of the list is in a status chosen' },
+  ];
+  for (const { name, counts, testId, text } of emptyCases) {
+    it(`${name} is not caught up`, async () => {
+      const state = stateWith([]);
+      const fake = createFakeBackground({ ...state, lastScan: { ...state.lastScan!, ...counts } });
+      ({ models: opened } = await renderPopup(fake));
+      expect(screen.getByTestId(testId).textContent).toContain(text);
+      expect(screen.queryByTestId('all-caught-up')).toBeNull();
+    });
+  }
+
   it('empty results say caught up', async () => {
     const fake = createFakeBackground(stateWith([]));
     ({ models: opened } = await renderPopup(fake));
@@ -70,6 +84,50 @@ describe('popup states', () => {
     expect(banner.textContent).toContain('The scan of Boilerplate failed. AniList could not be reached.');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(fake.typesSent()).toContain('startScan'));
+  });
+
+  it('expiring login offers Log in', async () => {
+    const base = stateWith([]);
+    const fake = createFakeBackground({ ...base, login: { ...base.login!, expiry: 'expiring-soon', expiresAt: NOW + 3 * 86_400_000 } });
+    ({ models: opened } = await renderPopup(fake));
+    expect(screen.getByTestId('expiring-soon').textContent).toContain('Log in again');
+    fireEvent.click(screen.getByTestId('relogin-button'));
+    await waitFor(() => expect(fake.typesSent()).toContain('login'));
+  });
+
+  it('logged out disables Add to Planning', async () => {
+    const fake = createFakeBackground(stateWith(seanimeResults(), { login: null }));
+    ({ models: opened } = await renderPopup(fake));
+    const add = screen.getAllByTestId('add-to-planning')[0] as HTMLButtonElement;
+    expect(add.disabled).toBe(true);
+    expect(add.title).toBe('Log in to add to Planning');
+    expect(add.getAttribute('aria-label')).toMatch(/^Log in to add .+ to Planning$/);
+  });
+
+  it('add failure after logout offers Log in', async () => {
+    const fake = createFakeBackground(stateWith(seanimeResults()));
+    fake.failures.set('addToPlanning', 'This action needs an AniList login.');
+    ({ models: opened } = await renderPopup(fake));
+    fireEvent.click(screen.getAllByTestId('add-to-planning')[0]!);
+    await screen.findByTestId('action-error');
+    expect(screen.queryByTestId('action-error-login')).toBeNull();
+    fake.state = { ...fake.state, login: null };
+    await opened!.store.refresh();
+    fireEvent.click(await screen.findByTestId('action-error-login'));
+    await waitFor(() => expect(fake.typesSent()).toContain('login'));
+  });
+
+  it('broken avatar shows the placeholder', async () => {
+    const base = stateWith([]);
+    const avatar = 'https://s4.anilist.co/file/anilistcdn/user/avatar/large/default.png';
+    const fake = createFakeBackground({ ...base, login: { ...base.login!, viewer: { ...base.login!.viewer, avatar } } });
+    ({ models: opened } = await renderPopup(fake));
+    const header = screen.getByTestId('viewer-name').closest('form')!;
+    const image = header.querySelector('img');
+    expect(image?.getAttribute('src')).toBe(avatar);
+    fireEvent.error(image!);
+    await waitFor(() => expect(header.querySelector('img')).toBeNull());
+    expect(header.querySelector('[aria-hidden="true"].size-8')).not.toBeNull();
   });
 
   it('invalid token asks to log in', async () => {

@@ -98,6 +98,37 @@ describe('watching tab', () => {
     expect(fake.watching[0]).toMatchObject({ score: 8.5, status: 'PAUSED' });
   });
 
+  const refusedCases = [
+    { name: 'out of range in English', language: 'en-US', typed: '15', message: '“15” is not a score from 0 to 10, so the stored score is kept.' },
+    { name: 'negative in Portuguese', language: 'pt-BR', typed: '-3', message: '“-3” não é uma nota de 0 a 10, então a nota salva foi mantida.' },
+  ];
+  for (const { name, language, typed, message } of refusedCases) {
+    it(`refused score ${name} shows the stored one`, async () => {
+      const fake = createFakeBackground(stateWith([]));
+      fake.watching = [structuredClone(entry)];
+      ({ models: opened } = await renderPopup(fake, { tab: 'watching', browserLanguage: language }));
+      const row = await screen.findByTestId('watching-entry');
+      const score = within(row).getByTestId('score-input') as HTMLInputElement;
+      fireEvent.change(score, { target: { value: typed } });
+      expect(score.value).toBe('7.5');
+      expect(within(row).getByTestId('score-message').textContent).toContain(message);
+      expect(score.getAttribute('aria-invalid')).toBe('true');
+      expect(fake.typesSent()).not.toContain('updateEntry');
+    });
+  }
+
+  it('failed score save shows the stored one', async () => {
+    const fake = createFakeBackground(stateWith([]));
+    fake.watching = [structuredClone(entry)];
+    fake.failures.set('updateEntry', 'AniList could not be reached.');
+    ({ models: opened } = await renderPopup(fake, { tab: 'watching' }));
+    const row = await screen.findByTestId('watching-entry');
+    const score = within(row).getByTestId('score-input') as HTMLInputElement;
+    fireEvent.change(score, { target: { value: '9' } });
+    await screen.findByTestId('watching-error');
+    await waitFor(() => expect((within(row).getByTestId('score-input') as HTMLInputElement).value).toBe('7.5'));
+  });
+
   it('five-star format offers a list', async () => {
     const state = stateWith([]);
     state.login!.viewer.scoreFormat = 'POINT_5';
@@ -135,6 +166,16 @@ describe('statistics tab', () => {
     expect(screen.getByTestId('catch-up').textContent).toBe('28 episodes of available anime');
     expect(screen.getByTestId('chart-format').getAttribute('aria-label')).toBe('TV: 5, Movie: 3, Special: 1, ONA: 1');
     expect(screen.getByTestId('chart-availability').getAttribute('aria-label')).toBe('Available: 6, Announced: 4');
+  });
+
+  it('unknown durations leave episodes counted', async () => {
+    // The seanime relation nodes carry episode counts but no durations.
+    ({ models: opened } = await renderPopup(createFakeBackground(stateWith(seanimeResults())), { tab: 'stats' }));
+    expect(screen.getByTestId('unknown-duration').textContent).toBe(
+      'The watch time of 6 available sequels is unknown, because AniList lists no episode length for them.',
+    );
+    expect(screen.getByTestId('stats-tab').textContent).not.toContain('not counted');
+    expect(screen.queryByTestId('unknown-units')).toBeNull();
   });
 });
 

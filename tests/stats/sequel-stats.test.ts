@@ -34,7 +34,8 @@ describe('sequelStats on the seanime results', () => {
     // The relation nodes of this recording carry episode counts but no durations.
     expect(stats.catchUp.units).toBe(28);
     expect(stats.catchUp.minutes).toBe(0);
-    expect(stats.catchUp.unknownLength).toBe(6);
+    expect(stats.catchUp.unknownDuration).toBe(6);
+    expect(stats.catchUp.unknownUnits).toBe(0);
   });
 });
 
@@ -57,7 +58,7 @@ describe('sequelStats on copies of recorded media', () => {
       byAvailability: { available: 0, announced: 0 },
       byYear: [],
       unknownYear: 0,
-      catchUp: { minutes: 0, units: 0, unknownLength: 0 },
+      catchUp: { minutes: 0, units: 0, unknownUnits: 0, unknownDuration: 0 },
     });
   });
 });
