@@ -1,3 +1,4 @@
+import { anilistImageUrl } from '../pages/images';
 import type { FuzzyDate, Media, MediaListStatus, MediaType } from '../anilist/types';
 import type { SharedUiKey } from '../i18n/catalog/shared-ui';
 import { formatDate, type Locale } from '../i18n/locale';
@@ -87,29 +88,18 @@ export function lengthText(media: Media, t: Translate<SharedUiKey>): string {
 }
 
 /**
- * Returns the cover URL when it is an https URL on an anilist.co host (the CDN is s4.anilist.co),
- * else null, so a crafted URL in stored data cannot make a screen load an image from elsewhere.
+ * Returns the cover URL when it is an https URL on AniList's image hosts (s4.anilist.co and its
+ * siblings, with no port or credentials), else null, so a crafted URL in stored data cannot make a
+ * screen load an image from elsewhere. The page panels apply the same rule.
  */
 export function safeCoverUrl(url: string | null): string | null {
-  if (url === null) return null;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:') return null;
-    return parsed.hostname.endsWith('.anilist.co') ? parsed.href : null;
-  } catch {
-    return null;
-  }
+  return anilistImageUrl(url);
 }
 
-/** Returns the media's AniList page: its siteUrl when that is on anilist.co over https, else one built from type and id. */
-export function aniListUrl(media: Pick<Media, 'id' | 'type' | 'siteUrl'>): string {
-  if (media.siteUrl !== null) {
-    try {
-      const parsed = new URL(media.siteUrl);
-      if (parsed.protocol === 'https:' && parsed.hostname === 'anilist.co') return parsed.href;
-    } catch {
-      // Falls through to the built URL.
-    }
-  }
+/**
+ * Returns the media's AniList page, built from its type and id. AniList's siteUrl is not used, so
+ * stored data cannot point the link at another path on anilist.co.
+ */
+export function aniListUrl(media: Pick<Media, 'id' | 'type'>): string {
   return `https://anilist.co/${media.type === 'MANGA' ? 'manga' : 'anime'}/${media.id}`;
 }

@@ -111,6 +111,9 @@ describe('safeCoverUrl and aniListUrl', () => {
     { url: 'http://s4.anilist.co/file/x.jpg', expected: null },
     { url: 'https://evil.example/anilist.co.jpg', expected: null },
     { url: 'https://anilist.co.evil.example/x.jpg', expected: null },
+    { url: 'https://user:pw@evil.anilist.co:8443/x.png', expected: null },
+    { url: 'https://s4.anilist.co:8443/x.png', expected: null },
+    { url: 'https://img.anilist.co/x.png', expected: null },
     { url: 'javascript:alert(1)', expected: null },
     { url: 'not a url', expected: null },
     { url: null, expected: null },
@@ -125,9 +128,9 @@ describe('safeCoverUrl and aniListUrl', () => {
     });
   }
 
-  it('page URL falls back when siteUrl is foreign', () => {
-    expect(aniListUrl({ id: 1, type: 'ANIME', siteUrl: 'https://anilist.co/anime/1' })).toBe('https://anilist.co/anime/1');
-    expect(aniListUrl({ id: 7, type: 'MANGA', siteUrl: 'https://evil.example/manga/7' })).toBe('https://anilist.co/manga/7');
-    expect(aniListUrl({ id: 8, type: null, siteUrl: null })).toBe('https://anilist.co/anime/8');
+  it('page URL is built from type and id', () => {
+    expect(aniListUrl({ id: 1, type: 'ANIME' })).toBe('https://anilist.co/anime/1');
+    expect(aniListUrl({ id: 7, type: 'MANGA' })).toBe('https://anilist.co/manga/7');
+    expect(aniListUrl({ id: 8, type: null })).toBe('https://anilist.co/anime/8');
   });
 });
