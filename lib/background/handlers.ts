@@ -6,12 +6,14 @@ import type { RequestHandlers } from '../messages/dispatch';
 import type { StartScanResult } from '../messages/state';
 import { listNotifications, markRead, unreadCount } from '../notifications/history';
 import { parseBackup } from '../settings/backup';
+import { type Settings, toFinderSettings } from '../settings/schema';
 import { saveSettings } from '../settings/store';
 import { logIn, logOut } from './account';
 import type { BackgroundContext } from './context';
 import { BackgroundError, describeBackgroundError } from './errors';
 import { scanOtherUser } from './other-user';
-import type { ScanTarget } from './scan-job';
+import { resultKey, type ScanTarget } from './scan-job';
+import { finderSettingsKey } from './fingerprint';
 import { addToPlanning } from './planning';
 import { syncAlarmsWithSettings } from './lifecycle';
 import { buildState, mediaStatus } from './state';
@@ -75,9 +77,11 @@ export function createHandlers(context: BackgroundContext): RequestHandlers {
     },
 
     saveSettings: async (request) => {
+      const before = await context.loadSettings();
       const saved = await saveSettings(request.settings);
       await syncAlarmsWithSettings(context, saved, false);
       context.refresh();
+      await rescanIfFinderChanged(context, before, saved);
       return saved;
     },
 
@@ -115,6 +119,23 @@ export function createHandlers(context: BackgroundContext): RequestHandlers {
 }
 
 /** Starts a manual scan, or answers with a sentence in the user's language when one is already running. */
+/**
+ * Starts a scan of the followed list, without waiting for it, when a saved change alters what the
+ * finder reports, so the popup shows the new choice. Relations come from the cache, so it costs
+ * the list requests. A list never scanned is left alone, and so is a scan already running.
+ */
+async function rescanIfFinderChanged(context: BackgroundContext, before: Settings, after: Settings): Promise<void> {
+  const session = await context.loadSession();
+  const viewer = session?.viewer ?? null;
+  const changed = finderSettingsKey(toFinderSettings(before, viewer)) !== finderSettingsKey(toFinderSettings(after, viewer));
+  const target = currentTarget(after, session);
+  if (!changed || target === null) return;
+  if ((await context.store.getResult(resultKey(target, after.mediaType))) === null) return;
+  void startManualScan(context, target, after.mediaType).catch((error: unknown) => {
+    console.warn('[sequel-finder] The scan after a settings change failed to start:', error);
+  });
+}
+
 async function startManualScan(context: BackgroundContext, target: ScanTarget, mediaType: MediaType): Promise<StartScanResult> {
   try {
     const { started } = await context.runner.start(target, mediaType, 'manual');

@@ -183,6 +183,31 @@ describe('getState and startScan', () => {
     });
   }
 
+  it('finder change rescans from the cache', async () => {
+    const followed = { ...defaultSettings(), scanUserName: 'Boilerplate' };
+    await value({ type: 'saveSettings', settings: followed });
+    await value({ type: 'startScan' });
+    fake.requests.length = 0;
+
+    await value({ type: 'saveSettings', settings: { ...followed, excludedFormats: ['MUSIC', 'MOVIE'] } });
+
+    // Three of the ten recorded missing sequels are movies.
+    await expect.poll(async () => (await value<BackgroundState>({ type: 'getState' })).lastScan?.missing.length).toBe(7);
+    expect(operations(fake)).toEqual(['UserList']);
+  });
+
+  it('other setting changes do not rescan', async () => {
+    const followed = { ...defaultSettings(), scanUserName: 'Boilerplate' };
+    await value({ type: 'saveSettings', settings: followed });
+    await value({ type: 'startScan' });
+    fake.requests.length = 0;
+
+    await value({ type: 'saveSettings', settings: { ...followed, language: 'pt-BR' } });
+
+    expect((await value<BackgroundState>({ type: 'getState' })).scan.phase).not.toBe('running');
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it('error in Portuguese for a pt-BR browser', async () => {
     harness = createHarness(fake, { uiLanguage: 'pt-BR' });
 
