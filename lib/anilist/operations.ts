@@ -57,6 +57,20 @@ fragment MediaRelationEdges on Media {
   }
 }`;
 
+/** The fields of a list entry that `mediaListEntrySchema` in schemas.ts reads. */
+const MEDIA_LIST_ENTRY_FIELDS = /* GraphQL */ `
+fragment MediaListEntryFields on MediaList {
+  id
+  mediaId
+  status
+  progress
+  score
+  repeat
+  private
+  hiddenFromStatusLists
+  updatedAt
+}`;
+
 const USER_LIST = /* GraphQL */ `
 query UserList($userName: String, $userId: Int, $type: MediaType!, $chunk: Int!, $perChunk: Int!) {
   MediaListCollection(
@@ -74,15 +88,7 @@ query UserList($userName: String, $userId: Int, $type: MediaType!, $chunk: Int!,
       isCustomList
       status
       entries {
-        id
-        mediaId
-        status
-        progress
-        score
-        repeat
-        private
-        hiddenFromStatusLists
-        updatedAt
+        ...MediaListEntryFields
         media { ...MediaFields ...MediaRelationEdges }
       }
     }
@@ -108,15 +114,7 @@ query StatusList($userName: String, $userId: Int, $type: MediaType!, $status: Me
       isCustomList
       status
       entries {
-        id
-        mediaId
-        status
-        progress
-        score
-        repeat
-        private
-        hiddenFromStatusLists
-        updatedAt
+        ...MediaListEntryFields
         media { ...MediaFields }
       }
     }
@@ -166,8 +164,8 @@ export type OperationName = 'UserList' | 'StatusList' | 'MediaRelationsBatch' | 
 
 /** Full documents (operation plus the fragments it spreads), keyed by operation name. */
 export const OPERATIONS: Readonly<Record<OperationName, string>> = {
-  UserList: USER_LIST + MEDIA_FIELDS + MEDIA_RELATION_EDGES + MEDIA_NODE_FIELDS,
-  StatusList: STATUS_LIST + MEDIA_FIELDS,
+  UserList: USER_LIST + MEDIA_LIST_ENTRY_FIELDS + MEDIA_FIELDS + MEDIA_RELATION_EDGES + MEDIA_NODE_FIELDS,
+  StatusList: STATUS_LIST + MEDIA_LIST_ENTRY_FIELDS + MEDIA_FIELDS,
   MediaRelationsBatch: MEDIA_RELATIONS_BATCH + MEDIA_FIELDS + MEDIA_RELATION_EDGES + MEDIA_NODE_FIELDS,
   Viewer: VIEWER,
   SaveToPlanning: SAVE_TO_PLANNING,

@@ -9,8 +9,8 @@ import { mediaSchema } from '../../lib/anilist/schemas';
 const schema = buildSchema(readFileSync(new URL('../../lib/anilist/schema.graphql', import.meta.url), 'utf8'));
 
 const cases: { name: OperationName; kind: 'query' | 'mutation'; fragments: string[] }[] = [
-  { name: 'UserList', kind: 'query', fragments: ['MediaFields', 'MediaRelationEdges', 'MediaNodeFields'] },
-  { name: 'StatusList', kind: 'query', fragments: ['MediaFields'] },
+  { name: 'UserList', kind: 'query', fragments: ['MediaListEntryFields', 'MediaFields', 'MediaRelationEdges', 'MediaNodeFields'] },
+  { name: 'StatusList', kind: 'query', fragments: ['MediaListEntryFields', 'MediaFields'] },
   { name: 'MediaRelationsBatch', kind: 'query', fragments: ['MediaFields', 'MediaRelationEdges', 'MediaNodeFields'] },
   { name: 'Viewer', kind: 'query', fragments: [] },
   { name: 'SaveToPlanning', kind: 'mutation', fragments: [] },
