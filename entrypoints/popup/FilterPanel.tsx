@@ -1,6 +1,5 @@
 import { useI18n } from '../../components/i18n-context';
-import type { MediaListStatus } from '../../lib/anilist/types';
-import { EMPTY_FILTER, type FormatKey, type SequelFilter } from '../../lib/ui/filters';
+import { EMPTY_FILTER, type SequelFilter } from '../../lib/ui/filters';
 import { listStatusLabel } from '../../lib/ui/media-facts';
 import type { SequelsModel } from '../../lib/ui/sequels-model';
 
@@ -11,6 +10,38 @@ function toggled<T>(values: readonly T[], value: T): T[] {
 function parseYear(text: string): number | null {
   const year = Number.parseInt(text, 10);
   return Number.isFinite(year) ? year : null;
+}
+
+interface ChipGroupProps<T extends string> {
+  legend: string;
+  values: readonly T[];
+  selected: readonly T[];
+  label: (value: T) => string;
+  onToggle: (value: T) => void;
+  testId: (value: T) => string;
+}
+
+/** Renders a labelled row of toggle chips, one per value, pressed when the value is selected. */
+function ChipGroup<T extends string>({ legend, values, selected, label, onToggle, testId }: ChipGroupProps<T>) {
+  return (
+    <fieldset>
+      <legend class="mb-1 font-semibold text-al-strong">{legend}</legend>
+      <div class="flex flex-wrap gap-1">
+        {values.map((value) => (
+          <button
+            key={value}
+            type="button"
+            class="chip"
+            aria-pressed={selected.includes(value)}
+            onClick={() => onToggle(value)}
+            data-testid={testId(value)}
+          >
+            {label(value)}
+          </button>
+        ))}
+      </div>
+    </fieldset>
+  );
 }
 
 /** Format, followed-entry status, availability and release year filters, offering only values the results contain. */
@@ -25,40 +56,22 @@ export function FilterPanel({ model, id }: { model: SequelsModel; id: string }) 
 
   return (
     <div id={id} class="space-y-2 border-b border-al-border px-3 pb-2 text-xs" data-testid="filter-panel">
-      <fieldset>
-        <legend class="mb-1 font-semibold text-al-strong">{t('filter.formats')}</legend>
-        <div class="flex flex-wrap gap-1">
-          {choices.formats.map((format: FormatKey) => (
-            <button
-              key={format}
-              type="button"
-              class="chip"
-              aria-pressed={filter.formats.includes(format)}
-              onClick={() => update({ formats: toggled(filter.formats, format) })}
-              data-testid={`filter-format-${format}`}
-            >
-              {shared(`format.${format}`)}
-            </button>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend class="mb-1 font-semibold text-al-strong">{t('filter.followedStatus')}</legend>
-        <div class="flex flex-wrap gap-1">
-          {choices.followedStatuses.map((status: MediaListStatus) => (
-            <button
-              key={status}
-              type="button"
-              class="chip"
-              aria-pressed={filter.followedStatuses.includes(status)}
-              onClick={() => update({ followedStatuses: toggled(filter.followedStatuses, status) })}
-              data-testid={`filter-status-${status}`}
-            >
-              {listStatusLabel(status, mediaType, shared)}
-            </button>
-          ))}
-        </div>
-      </fieldset>
+      <ChipGroup
+        legend={t('filter.formats')}
+        values={choices.formats}
+        selected={filter.formats}
+        label={(format) => shared(`format.${format}`)}
+        onToggle={(format) => update({ formats: toggled(filter.formats, format) })}
+        testId={(format) => `filter-format-${format}`}
+      />
+      <ChipGroup
+        legend={t('filter.followedStatus')}
+        values={choices.followedStatuses}
+        selected={filter.followedStatuses}
+        label={(status) => listStatusLabel(status, mediaType, shared)}
+        onToggle={(status) => update({ followedStatuses: toggled(filter.followedStatuses, status) })}
+        testId={(status) => `filter-status-${status}`}
+      />
       <div class="flex flex-wrap items-end gap-3">
         <label class="flex flex-col gap-0.5">
           <span class="font-semibold text-al-strong">{t('filter.availability')}</span>
