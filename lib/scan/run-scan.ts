@@ -70,11 +70,15 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     for (const record of fetched) relations.set(record.media.id, record);
     progress.relationsFetched += fetched.length;
 
-    // AniList leaves out media it no longer serves: they count as having no relations.
-    const known = knownMedia(list, relations);
-    for (const id of ids) {
-      const media = known.get(id);
-      if (!relations.has(id) && media) relations.set(id, { media, edges: [], fetchedAt: now() });
+    // AniList leaves out media it no longer serves: they count as having no relations. Looking up
+    // their media walks every known edge, so it runs only when some are left out.
+    const leftOut = ids.filter((id) => !relations.has(id));
+    if (leftOut.length > 0) {
+      const known = knownMedia(list, relations);
+      for (const id of leftOut) {
+        const media = known.get(id);
+        if (media) relations.set(id, { media, edges: [], fetchedAt: now() });
+      }
     }
     options.onProgress?.({ ...progress });
   };
