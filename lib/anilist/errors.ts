@@ -18,7 +18,7 @@ export interface AniListErrorDetails {
   retryAfterSeconds?: number | null;
   operationName?: string | null;
   serverMessage?: string | null;
-  /** True when AniList answered, but with a body this version cannot read. */
+  /** True when AniList responded, but with a body this version cannot read. */
   unreadableResponse?: boolean;
   cause?: unknown;
 }
@@ -34,7 +34,7 @@ export class AniListError extends Error {
   readonly operationName: string | null;
   /** The first GraphQL error's message as AniList sent it, e.g. "Invalid token". */
   readonly serverMessage: string | null;
-  /** True when AniList answered, but with a body this version cannot read. */
+  /** True when AniList responded, but with a body this version cannot read. */
   readonly unreadableResponse: boolean;
 
   constructor(kind: AniListErrorKind, message: string, details: AniListErrorDetails = {}) {

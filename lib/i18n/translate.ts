@@ -3,7 +3,7 @@ import type { Locale } from './locale';
 /**
  * A message catalog: English strings by key, and a Brazilian Portuguese string for every one of
  * those keys (the type makes a missing translation a compile error). `{name}` placeholders are
- * filled from the values given to the translator; a message may pick a plural form with
+ * filled from the values given to the translator. A message may pick a plural form with
  * `{count, plural, one {...} other {...}}` in the ICU style, where `one` is used for exactly 1.
  */
 export type Catalog<Keys extends string> = Record<Locale, Record<Keys, string>>;

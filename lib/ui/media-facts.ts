@@ -89,8 +89,8 @@ export function lengthText(media: Media, t: Translate<SharedUiKey>): string {
 
 /**
  * Returns the cover URL when it is an https URL on AniList's image hosts (s4.anilist.co and its
- * siblings, with no port or credentials), else null, so a crafted URL in stored data cannot make a
- * screen load an image from elsewhere. The page panels apply the same rule.
+ * siblings, with no port or credentials), else null. A crafted URL in stored data then cannot make
+ * a screen load an image from elsewhere. The page panels apply the same rule.
  */
 export function safeCoverUrl(url: string | null): string | null {
   return anilistImageUrl(url);

@@ -148,8 +148,8 @@ describe('runScan', () => {
 
 describe('runScan batching', () => {
   // Synthetic lists hold SEQUEL chains up to four hops past the list. The ids of hop k+1 are
-  // unknown until hop k is fetched, so ceil(K/50) is reachable only up to one partial batch per
-  // extra hop; the scan must fill batches across hops to stay within that.
+  // unknown until hop k is fetched, so a scan may need one partial batch per extra hop beyond
+  // ceil(K/50). It must fill batches across hops to stay within that.
   const MAX_OFF_LIST_HOPS = 4;
   const sizes = [100, 1_000, 2_000];
 
